@@ -1,0 +1,187 @@
+"""The BibTeX database: parse ``bib/*.bib`` once, display text, citation labels."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors, SplitNameParts
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+
+from .problems import Problem
+
+VENUE_FIELDS = ("journal", "booktitle", "howpublished", "institution", "publisher")
+REQUIRED_FIELDS = ("title", "year")
+URL_FIELDS = ("url",)
+HTTP_RE = re.compile(r"^https?://\S+$")
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One entry with its display text (LaTeX decoded) and the raw entry for export."""
+
+    key: str
+    entry_type: str
+    title: str
+    authors: tuple[str, ...]
+    year: str
+    venue: str
+    url: str
+    eprint: str
+    doi: str
+    entry: Entry
+    path: Path
+    line: int
+
+    @property
+    def short_authors(self) -> str:
+        """'Devlin et al.', 'Cui and Yang', or the single author's family name."""
+        surnames = [name.split(" ")[-1] if " " in name else name for name in self.authors]
+        if not surnames:
+            return self.venue or self.key
+        if len(surnames) == 1:
+            return surnames[0]
+        if len(surnames) == 2:
+            return f"{surnames[0]} and {surnames[1]}"
+        return f"{surnames[0]} et al."
+
+    @property
+    def label(self) -> str:
+        """Author-year citation label, e.g. 'Devlin et al., 2019'."""
+        return f"{self.short_authors}, {self.year}"
+
+    @property
+    def arxiv_url(self) -> str:
+        return f"https://arxiv.org/abs/{self.eprint}" if self.eprint else ""
+
+    @property
+    def link(self) -> str:
+        """The best link to read the paper: its URL, else arXiv, else DOI."""
+        if self.url:
+            return self.url
+        if self.eprint:
+            return self.arxiv_url
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+
+@dataclass
+class Bibliography:
+    papers: dict[str, Paper] = field(default_factory=dict)
+    files: tuple[Path, ...] = ()
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.papers
+
+    def __getitem__(self, key: str) -> Paper:
+        return self.papers[key]
+
+
+def display_name(parts) -> str:
+    """A NameParts as 'First von Last, Jr'."""
+    text = " ".join(piece for piece in (*parts.first, *parts.von, *parts.last) if piece)
+    if parts.jr:
+        text += ", " + " ".join(parts.jr)
+    return text
+
+
+def field_text(entry: Entry, key: str) -> str:
+    value = entry.fields_dict.get(key)
+    if value is None:
+        return ""
+    text = value.value if isinstance(value.value, str) else str(value.value)
+    return " ".join(text.replace("{", "").replace("}", "").split())
+
+
+def decode_entry(entry: Entry) -> Entry:
+    """A LaTeX-decoded copy of one entry, with authors split into name parts."""
+    library = bibtexparser.Library([entry])
+    for middleware in (LatexDecodingMiddleware(), SeparateCoAuthors(), SplitNameParts()):
+        library = middleware.transform(library)
+    return library.entries[0]
+
+
+def build_paper(entry: Entry, path: Path) -> Paper:
+    decoded = decode_entry(entry)
+    authors_field = decoded.fields_dict.get("author")
+    authors = tuple(display_name(parts) for parts in authors_field.value) if authors_field else ()
+    venue = next((field_text(decoded, name) for name in VENUE_FIELDS if field_text(decoded, name)), "")
+    return Paper(
+        key=entry.key,
+        entry_type=entry.entry_type.lower(),
+        title=field_text(decoded, "title"),
+        authors=authors,
+        year=field_text(decoded, "year"),
+        venue=venue,
+        url=field_text(entry, "url"),
+        eprint=field_text(entry, "eprint"),
+        doi=field_text(entry, "doi"),
+        entry=entry,
+        path=path,
+        line=entry.start_line + 1,
+    )
+
+
+def entry_problems(entry: Entry, path: Path) -> list[Problem]:
+    line = entry.start_line + 1
+    problems = [
+        Problem(path, line, f"BibTeX entry {entry.key!r} has no {name}")
+        for name in REQUIRED_FIELDS
+        if not field_text(entry, name)
+    ]
+    year = field_text(entry, "year")
+    if year and not re.fullmatch(r"\d{4}", year):
+        problems.append(Problem(path, line, f"BibTeX entry {entry.key!r}: bad year {year!r}"))
+    for name in URL_FIELDS:
+        url = field_text(entry, name)
+        if url and not HTTP_RE.match(url):
+            problems.append(Problem(path, line, f"BibTeX entry {entry.key!r}: {name} is not http(s): {url!r}"))
+    return problems
+
+
+def parse_bib_file(path: Path) -> tuple[list[Entry], list[Problem]]:
+    """Entries of one file and its malformed or duplicate blocks as problems."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return [], [Problem(path, 0, f"cannot read BibTeX file: {error}")]
+    parser_log = logging.getLogger("bibtexparser")
+    level = parser_log.level
+    parser_log.setLevel(logging.CRITICAL)  # its own messages would repeat ours without a file name
+    try:
+        library = bibtexparser.parse_string(text)
+    finally:
+        parser_log.setLevel(level)
+    problems = []
+    for block in library.failed_blocks:
+        line = block.start_line + 1
+        if isinstance(block, DuplicateBlockKeyBlock):
+            problems.append(Problem(path, line, f"duplicate BibTeX key {block.key!r}"))
+        elif isinstance(block, ParsingFailedBlock):
+            reason = str(block.error) or type(block.error).__name__
+            first = block.raw.strip().splitlines()[0] if block.raw.strip() else ""
+            problems.append(Problem(path, line, f"malformed BibTeX entry {first!r}: {reason}"))
+    return list(library.entries), problems
+
+
+def load_bibliography(paths: list[Path]) -> tuple[Bibliography, list[Problem]]:
+    """Parse every ``.bib`` file; duplicates across files and bad fields are problems."""
+    bibliography = Bibliography(files=tuple(paths))
+    problems: list[Problem] = []
+    for path in paths:
+        entries, file_problems = parse_bib_file(path)
+        problems.extend(file_problems)
+        for entry in entries:
+            if entry.key in bibliography.papers:
+                first = bibliography.papers[entry.key]
+                problems.append(
+                    Problem(path, entry.start_line + 1,
+                            f"duplicate BibTeX key {entry.key!r} (first in {first.path}:{first.line})")
+                )
+                continue
+            entry_issues = entry_problems(entry, path)
+            problems.extend(entry_issues)
+            bibliography.papers[entry.key] = build_paper(entry, path)
+    return bibliography, problems

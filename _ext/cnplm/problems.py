@@ -1,0 +1,21 @@
+"""Problems found in the input: values with a location, turned into warnings by the Sphinx layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: Path
+    line: int  # 1-based; 0 when the whole file is concerned
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+    @property
+    def location(self) -> str:
+        """``path:line`` as Sphinx prints locations."""
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
