@@ -1,0 +1,69 @@
+"""Knowledge base of Chinese pretrained language models: data layer and Sphinx extension.
+
+The data layer (catalog, loading, bibliography, ...) imports no Sphinx; ``setup`` imports the
+Sphinx side only when Sphinx loads the extension.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+
+def quiet_jieba() -> None:
+    """jieba logs its dictionary loading at DEBUG level to stderr; keep build output clean."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    import logging
+
+    jieba.setLogLevel(logging.WARNING)
+
+
+def setup(app) -> dict[str, Any]:
+    """Register the domain, directives, roles, events and static files; nothing else."""
+    from pathlib import Path
+
+    from .directives.chronology import ChronologyDirective, PaperTimelineDirective
+    from .directives.family import FamilyDirective
+    from .directives.indexes import IndexDirective
+    from .directives.overview import DownloadsDirective, FamiliesDirective, StatsDirective
+    from .directives.references import ReferencesDirective
+    from .directives.table import TableDirective
+    from .domain import ROLE_OBJECT_TYPES, PLMDomain, collect_xrefs, short_role
+    from .exports import on_build_finished
+    from .settings import DEFAULTS
+    from .state import on_builder_inited, on_env_get_outdated
+    from .transforms import ExternalLinksNoopener, ResolveDownloadLinks
+
+    app.setup_extension("sphinx_design")
+    quiet_jieba()
+    for name, default in DEFAULTS.items():
+        app.add_config_value(name, default, "env", types=frozenset({type(default)}))
+    app.add_domain(PLMDomain)
+    for role in ROLE_OBJECT_TYPES:
+        app.add_role(role, short_role(role))
+    for name, directive in {
+        "plm-family": FamilyDirective,
+        "plm-table": TableDirective,
+        "plm-chronology": ChronologyDirective,
+        "plm-paper-timeline": PaperTimelineDirective,
+        "plm-references": ReferencesDirective,
+        "plm-index": IndexDirective,
+        "plm-stats": StatsDirective,
+        "plm-families": FamiliesDirective,
+        "plm-downloads": DownloadsDirective,
+    }.items():
+        app.add_directive(name, directive)
+    app.add_post_transform(ResolveDownloadLinks)
+    app.add_post_transform(ExternalLinksNoopener)
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("env-get-outdated", on_env_get_outdated)
+    app.connect("doctree-read", collect_xrefs)
+    app.connect("build-finished", on_build_finished)
+    static = Path(__file__).parent / "static"
+    app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(static)))
+    app.add_css_file("cnplm.css")
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

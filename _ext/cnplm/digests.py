@@ -1,0 +1,48 @@
+"""Content digests of catalogue objects, so a build can tell exactly which pages an edit affects."""
+
+from __future__ import annotations
+
+import hashlib
+
+from .catalog import Catalog, Family
+
+
+def digest(value: object) -> str:
+    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
+
+
+def object_key(kind: str, name: str) -> str:
+    return f"{kind}:{name}"
+
+
+def object_digests(catalog: Catalog) -> dict[str, str]:
+    """Digest of every object a page can show: 'family:bert', 'model:bert-wwm', 'paper:devlin2019bert', ..."""
+    digests: dict[str, str] = {}
+    for family in catalog.families.values():
+        digests[object_key("family", family.id)] = digest(family)
+        digests[object_key("updates", family.id)] = digest(catalog.updates_of(family.id))
+        for model in family.models:
+            digests[object_key("model", model.id)] = digest((model, family.name, family.name_zh))
+    for key, paper in catalog.bibliography.papers.items():
+        digests[object_key("paper", key)] = digest((paper.entry.entry_type, paper.entry.key,
+                                                    [(f.key, f.value) for f in paper.entry.fields]))
+    for organisation in catalog.organisations.values():
+        digests[object_key("organisation", organisation.id)] = digest(organisation)
+    for domain in catalog.domains.values():
+        digests[object_key("domain", domain.id)] = digest(domain)
+    digests["updates"] = digest(catalog.updates)
+    return digests
+
+
+def family_page_inputs(catalog: Catalog, family: Family) -> set[str]:
+    """Keys of every object the family's page shows."""
+    keys = {object_key("family", family.id), object_key("updates", family.id)}
+    keys |= {object_key("paper", key) for key in family.papers}
+    for model in family.models:
+        keys.add(object_key("organisation", model.organisation))
+        keys.add(object_key("domain", model.domain))
+    return keys
+
+
+def changed_keys(old: dict[str, str], new: dict[str, str]) -> set[str]:
+    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}

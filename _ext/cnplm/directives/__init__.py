@@ -1,0 +1,1 @@
+"""Directives that render the catalogue: one module per directive."""

@@ -1,0 +1,51 @@
+"""What every catalogue directive shares: the catalogue, the domain, labels of registry items."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..catalog import CATEGORIES, Catalog, Family, ModelVariant
+from ..domain import PLMDomain
+from ..render import Inline, xref
+from ..state import catalog_of, family_docname
+
+
+class CatalogDirective(SphinxDirective):
+    @property
+    def catalog(self) -> Catalog:
+        return catalog_of(self.env)
+
+    @property
+    def plm_domain(self) -> PLMDomain:
+        return self.env.get_domain("plm")  # type: ignore[return-value]
+
+    def organisation_ref(self, organisation_id: str) -> Inline:
+        organisation = self.catalog.organisations.get(organisation_id)
+        return xref("org", organisation_id, organisation.display if organisation else organisation_id)
+
+    def domain_label(self, model: ModelVariant) -> str:
+        domain = self.catalog.domains.get(model.domain)
+        return domain.display if domain else model.domain
+
+    def family_ref(self, family: Family) -> Inline:
+        return xref("family", family.id, family.title)
+
+    def model_ref(self, model: ModelVariant) -> Inline:
+        return xref("model", model.id, model.name)
+
+    def located(self, node: nodes.Element) -> nodes.Element:
+        node.source, node.line = self.get_source_info()
+        return node
+
+    def warn(self, message: str) -> list[nodes.Node]:
+        """A problem in the directive's own arguments (not in the data): warn at its line."""
+        return [self.state.document.reporter.warning(message, line=self.lineno)]
+
+
+def category_label(category: str) -> str:
+    zh, en = CATEGORIES.get(category, (category, category))
+    return f"{zh} {en}"
+
+
+__all__ = ["CatalogDirective", "category_label", "family_docname"]

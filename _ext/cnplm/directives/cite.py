@@ -1,0 +1,48 @@
+"""The "Cite" dropdown of a family or model: BibTeX to copy, and a link to download it."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx_design.shared import create_component
+
+from ..bibtex_export import family_entries, to_bibtex
+from ..catalog import Catalog, Family, ModelVariant
+from ..render import para
+
+
+class download_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
+    """A link to a file the build writes beside the pages (exports.py), resolved per builder."""
+
+
+def family_bib_path(family: Family) -> str:
+    """Where the family's .bib file is written in the output, relative to its root."""
+    return f"_downloads/bib/{family.id}.bib"
+
+
+ALL_BIB_PATH = "_downloads/bib/all.bib"
+
+
+def cite_block(catalog: Catalog, family: Family, model: ModelVariant | None) -> nodes.container:
+    """A sphinx-design dropdown (a plain container in non-HTML builders) holding the BibTeX."""
+    subject = model.name if model else family.name
+    title = f"引用 {subject} · Cite (BibTeX)"
+    bibtex = to_bibtex(family_entries(catalog, family, model))
+    dropdown = create_component(
+        "dropdown",
+        opened=False,
+        type="dropdown",
+        has_title=True,
+        icon="quote",
+        chevron=None,
+        container_classes=["sd-mb-3", "plm-cite"],
+        title_classes=[],
+        body_classes=[],
+    )
+    dropdown += nodes.rubric(title, title)
+    what = "论文与该模型检查点 the papers and this checkpoint" if model else "论文与全部模型检查点 the papers and every checkpoint"
+    dropdown += para(f"引用{what}：")
+    dropdown += nodes.literal_block(bibtex, bibtex, language="bibtex", classes=["plm-bibtex"])
+    label = f"{family.id}.bib"
+    dropdown += para("下载 Download: ", download_link(label, label, target=family_bib_path(family)),
+                     " · ", download_link("all.bib", "all.bib", target=ALL_BIB_PATH))
+    return dropdown

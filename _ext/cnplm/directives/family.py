@@ -1,0 +1,224 @@
+"""``.. plm-family:: ID``: a family's page from its card (summary, variants, notes, references)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from docutils import nodes
+from sphinx import addnodes
+
+from ..bibliography import Paper
+from ..catalog import Family, ModelVariant
+from .cite import cite_block
+from ..render import (
+    Inline,
+    bullet_list,
+    download_items,
+    external_link,
+    field_list,
+    format_parameters,
+    joined,
+    para,
+    section,
+    size_text,
+    table,
+)
+from .base import CatalogDirective, category_label
+
+TRANSFORMERS_SNIPPET = """from transformers import AutoModel, AutoTokenizer
+
+tokenizer = AutoTokenizer.from_pretrained("{hub}")
+model = AutoModel.from_pretrained("{hub}")
+"""
+
+
+def local_ref(text: str, refid: str) -> nodes.reference:
+    return nodes.reference(text, text, refid=refid, internal=True)
+
+
+def model_anchor(model: ModelVariant) -> str:
+    return f"model-{model.id}"
+
+
+def paper_anchor(key: str) -> str:
+    return f"ref-{key}"
+
+
+def reference_entry(paper: Paper) -> list[Inline]:
+    """'Authors (year). Title. Venue. arXiv / link' for a references list."""
+    authors = ", ".join(paper.authors) or paper.venue
+    parts: list[Inline] = [f"{authors} ({paper.year}). ", nodes.emphasis(paper.title, paper.title), ". "]
+    if paper.venue and paper.venue != authors:
+        parts.append(f"{paper.venue}. ")
+    if paper.eprint:
+        parts.append(external_link(f"arXiv:{paper.eprint}", paper.arxiv_url))
+        parts.append(" ")
+    if paper.url and paper.url != paper.arxiv_url:
+        parts.append(external_link("PDF / 链接", paper.url))
+    return parts
+
+
+class FamilyDirective(CatalogDirective):
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        family = self.catalog.families.get(self.arguments[0])
+        if family is None:
+            return self.warn(f"unknown model family {self.arguments[0]!r}")
+        self.env.note_dependency(str(family.path))
+        target = nodes.target("", "", ids=[f"family-{family.id}"])
+        self.located(target)
+        self.plm_domain.note_object("family", family.id, f"family-{family.id}", family.title, target)
+        result: list[nodes.Node] = [self.index_node(family), target, self.summary(family)]
+        if family.description:
+            result.append(para(family.description, classes=["plm-description"]))
+        result.append(section(f"models-{family.id}", "模型一览 Models", self.overview_table(family)))
+        result.append(self.details(family))
+        if family.notes:
+            result.append(self.notes(family))
+        if family.corrections:
+            result.append(self.corrections(family))
+        updates = self.catalog.updates_of(family.id)
+        if updates:
+            items = [[f"{entry.date.isoformat()}: {entry.text}"] for entry in updates]
+            result.append(section(f"updates-{family.id}", "更新记录 Updates", bullet_list(items)))
+        result.append(section(f"cite-{family.id}", "引用 Cite", cite_block(self.catalog, family, None)))
+        if family.papers:
+            result.append(self.references(family))
+        return result
+
+    def index_node(self, family: Family) -> addnodes.index:
+        entries = [("single", f"{family.title}; 模型系列 family", f"family-{family.id}", "", None)]
+        entries += [("single", f"{m.name}; {family.name}", model_anchor(m), "", None) for m in family.models]
+        return addnodes.index(entries=entries)
+
+    def summary(self, family: Family) -> nodes.field_list:
+        fields: list[tuple[str, list[Inline]]] = [("类别 Category", [category_label(family.category)])]
+        if family.name_zh:
+            fields.append(("中文名 Chinese name", [family.name_zh]))
+        if family.model_type:
+            fields.append(("类型 Type", [family.model_type]))
+        organisations = list(dict.fromkeys(model.organisation for model in family.models))
+        fields.append(("机构 Organisations", joined(self.organisation_ref(o) for o in organisations)))
+        if family.papers:
+            citations = []
+            for key in family.papers:
+                paper = self.catalog.bibliography[key]
+                citations.append(nodes.inline("", "", *[nodes.Text(f"{paper.title} "),
+                                                        local_ref(f"[{paper.label}]", paper_anchor(key))]))
+            fields.append(("论文 Papers", joined(citations, "; ")))
+        updates = self.catalog.updates_of(family.id)
+        if updates:
+            fields.append(("收录日期 Added", [", ".join(e.date.isoformat() for e in sorted(updates, key=lambda e: e.date))]))
+        return field_list(fields)
+
+    def overview_table(self, family: Family) -> nodes.table:
+        rows = []
+        for model in family.models:
+            rows.append([
+                [local_ref(model.name, model_anchor(model))],
+                [model.version],
+                [size_text(model)],
+                [" / ".join(self.framework_names(model))],
+                [self.organisation_ref(model.organisation)],
+                [self.domain_label(model)],
+            ])
+        headers = ["模型 Model", "版本 Version", "规模 Size", "框架 Frameworks", "机构 Organisation", "领域 Domain"]
+        return table(headers, rows)
+
+    @staticmethod
+    def framework_names(model: ModelVariant) -> list[str]:
+        from ..catalog import FRAMEWORKS
+
+        return [FRAMEWORKS[key] for key in model.frameworks if key]
+
+    def details(self, family: Family) -> nodes.section:
+        repeated = Counter(model.name for model in family.models)
+        container = section(f"details-{family.id}", "模型详情 Model details")
+        for model in family.models:
+            title = f"{model.name} ({model.version})" if repeated[model.name] > 1 and model.version else model.name
+            model_section = section(model_anchor(model), title)
+            self.located(model_section)
+            self.plm_domain.note_object("model", model.id, model_anchor(model), model.name, model_section)
+            model_section += self.model_fields(model)
+            downloads = download_items(model)
+            if downloads:
+                model_section += para("下载与链接 Downloads and links:", classes=["plm-label"])
+                model_section += bullet_list(downloads, classes=["plm-downloads"])
+            if model.huggingface:
+                snippet = TRANSFORMERS_SNIPPET.format(hub=model.huggingface)
+                block = nodes.literal_block(snippet, snippet, language="python", classes=["plm-snippet"])
+                model_section += para("用 🤗 transformers 加载 Load with transformers "
+                                      "(部分模型需要其源仓库中的代码 / some need code from their repository):")
+                model_section += block
+            model_section += cite_block(self.catalog, family, model)
+            container += model_section
+        return container
+
+    def model_fields(self, model: ModelVariant) -> nodes.field_list:
+        fields: list[tuple[str, list[Inline]]] = [("ID", [nodes.literal(model.id, model.id)])]
+        if model.version:
+            fields.append(("版本 Version (as listed)", [model.version]))
+        if model.size:
+            fields.append(("规模 Size", [model.size]))
+        if model.layers:
+            fields.append(("层数 Layers", [str(model.layers)]))
+        if model.parameters:
+            fields.append(("参数量 Parameters", [format_parameters(model.parameters)]))
+        if model.active_parameters:
+            fields.append(("激活参数 Active parameters", [format_parameters(model.active_parameters)]))
+        for label, value in (("架构 Architecture", model.architecture), ("发布 Released", model.release),
+                             ("许可 Licence", model.licence),
+                             ("上下文长度 Context length", str(model.context_length or "") or None),
+                             ("语言 Languages", ", ".join(model.languages) or None)):
+            if value:
+                fields.append((label, [value]))
+        fields.append(("机构 Organisation", [self.organisation_ref(model.organisation)]))
+        domain = [self.domain_label(model)]
+        if model.domain_as_listed and model.domain_as_listed not in domain[0]:
+            domain.append(f" (原文 listed as: {model.domain_as_listed})")
+        fields.append(("领域 Domain", domain))
+        if model.source:
+            fields.append(("源地址 Source", [external_link(model.source.url, model.source.url)]))
+        if model.huggingface:
+            url = f"https://huggingface.co/{model.huggingface}"
+            fields.append(("Hugging Face", [external_link(model.huggingface, url)]))
+        if model.modelscope:
+            url = f"https://modelscope.cn/models/{model.modelscope}"
+            fields.append(("ModelScope", [external_link(model.modelscope, url)]))
+        if model.remarks:
+            fields.append(("备注 Remarks", [model.remarks]))
+        for source in model.sources:
+            fields.append(("资料来源 Source of " + ", ".join(source.fields), [external_link(source.url, source.url)]))
+        return field_list(fields)
+
+    def notes(self, family: Family) -> nodes.section:
+        items = []
+        for note in family.notes:
+            parts: list[Inline] = [note.text]
+            for link in note.links:
+                parts += [" ", external_link(link.label, link.url)]
+            items.append(parts)
+        return section(f"notes-{family.id}", "备注 Notes", bullet_list(items))
+
+    def corrections(self, family: Family) -> nodes.section:
+        rows = [
+            [[c.field], [c.listed], [c.corrected], [external_link("依据 source", c.source)], [c.note]]
+            for c in family.corrections
+        ]
+        headers = ["位置 Where", "原列表 Listed", "更正 Corrected", "依据 Evidence", "说明 Note"]
+        intro = para("以下内容与原 awesome 列表不同，已根据来源更正。"
+                     "These entries differ from the awesome list, corrected from the cited source.")
+        return section(f"corrections-{family.id}", "勘误 Corrections", intro, table(headers, rows))
+
+    def references(self, family: Family) -> nodes.section:
+        container = section(f"references-{family.id}", "参考文献 References")
+        entries = nodes.enumerated_list(classes=["plm-references"])
+        for key in family.papers:
+            paper = self.catalog.bibliography[key]
+            item = nodes.list_item(ids=[paper_anchor(key)])
+            item += para(*reference_entry(paper))
+            entries += item
+        container += entries
+        return container

@@ -1,0 +1,144 @@
+"""The ``plm`` domain: models, families, papers and organisations as cross-referenceable objects.
+
+It owns all per-document data of the extension (objects, aggregate pages, outgoing references,
+input digests), so parallel reads merge it and incremental builds purge it in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+logger = logging.getLogger(__name__)
+
+# role name -> object type; the object type names are also the digest kinds (see digests.py)
+ROLE_OBJECT_TYPES = {"model": "model", "family": "family", "paper": "paper", "org": "organisation"}
+
+
+class ObjectEntry(NamedTuple):
+    docname: str
+    anchor: str
+    dispname: str
+    line: int
+
+
+class PLMDomain(Domain):
+    name = "plm"
+    label = "Chinese pretrained language models"
+    object_types = {
+        "model": ObjType("模型 model", "model"),
+        "family": ObjType("模型系列 family", "family"),
+        "paper": ObjType("论文 paper", "paper"),
+        "organisation": ObjType("机构 organisation", "org"),
+    }
+    roles = {name: XRefRole() for name in ROLE_OBJECT_TYPES}
+    initial_data: dict[str, Any] = {
+        "objects": {},  # (objtype, name) -> ObjectEntry
+        "aggregates": set(),  # docnames whose content is computed from the whole catalogue
+        "xrefs": {},  # docname -> {"model:macbert-base", ...}
+        "digests": {},  # object key -> digest, as of the last build
+    }
+    data_version = 2
+    dangling_warnings = {
+        "model": "unknown model %(target)r",
+        "family": "unknown model family %(target)r",
+        "paper": "unknown paper (BibTeX key) %(target)r",
+        "org": "unknown organisation %(target)r",
+    }
+
+    @property
+    def objects(self) -> dict[tuple[str, str], ObjectEntry]:
+        return self.data["objects"]
+
+    def note_object(self, objtype: str, name: str, anchor: str, dispname: str, node: nodes.Node) -> None:
+        """Register a target in the current document; a second target for one name is a warning."""
+        key = (objtype, name)
+        if key in self.objects:
+            other = self.objects[key]
+            logger.warning("duplicate %s %r, also defined in %s", objtype, name,
+                           self.env.doc2path(other.docname), location=node, type="plm", subtype="duplicate")
+            return
+        self.objects[key] = ObjectEntry(self.env.docname, anchor, dispname, node.line or 0)
+
+    def note_aggregate(self) -> None:
+        """The current document shows data from many cards (tables, indexes, chronology)."""
+        self.data["aggregates"].add(self.env.docname)
+
+    def note_xrefs(self, docname: str, keys: set[str]) -> None:
+        if keys:
+            self.data["xrefs"][docname] = keys
+
+    def clear_doc(self, docname: str) -> None:
+        for key, entry in list(self.objects.items()):
+            if entry.docname == docname:
+                del self.objects[key]
+        self.data["aggregates"].discard(docname)
+        self.data["xrefs"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        docs = set(docnames)
+        for key, entry in otherdata["objects"].items():
+            if entry.docname not in docs:
+                continue
+            if key in self.objects and self.objects[key].docname != entry.docname:
+                logger.warning("duplicate %s %r, also defined in %s", key[0], key[1],
+                               self.env.doc2path(self.objects[key].docname),
+                               location=(entry.docname, entry.line), type="plm", subtype="duplicate")
+                continue
+            self.objects[key] = entry
+        self.data["aggregates"] |= otherdata["aggregates"] & docs
+        for docname, keys in otherdata["xrefs"].items():
+            if docname in docs:
+                self.data["xrefs"][docname] = keys
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode) -> nodes.Element | None:
+        objtype = ROLE_OBJECT_TYPES.get(typ)
+        entry = self.objects.get((objtype, target)) if objtype else None
+        if entry is None:
+            return None
+        if not node.get("refexplicit"):
+            text = f"[{entry.dispname}]" if objtype == "paper" else entry.dispname
+            contnode = nodes.inline(text, text, classes=contnode.get("classes", []))
+        return make_refnode(builder, fromdocname, entry.docname, entry.anchor, contnode, entry.dispname)
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        results = []
+        for role, objtype in ROLE_OBJECT_TYPES.items():
+            if (objtype, target) in self.objects:
+                ref = self.resolve_xref(env, fromdocname, builder, role, target, node, contnode)
+                results.append((f"plm:{role}", ref))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for (objtype, name), entry in sorted(self.objects.items()):
+            yield name, entry.dispname, objtype, entry.docname, entry.anchor, 1
+
+
+def collect_xrefs(app, doctree: nodes.document) -> None:
+    """Remember which catalogue objects a document links to (doctree-read)."""
+    keys = {
+        f"{ROLE_OBJECT_TYPES[node['reftype']]}:{node['reftarget']}"
+        for node in doctree.findall(addnodes.pending_xref)
+        if node.get("refdomain") == "plm" and node.get("reftype") in ROLE_OBJECT_TYPES
+    }
+    domain = app.env.get_domain("plm")
+    domain.note_xrefs(app.env.docname, keys)
+
+
+def short_role(name: str):
+    """``{model}`x``` as a shorthand of ``{plm:model}`x```."""
+
+    def role(role_name, rawtext, text, lineno, inliner, options=None, content=()):
+        env = inliner.document.settings.env
+        return env.get_domain("plm").role(name)(f"plm:{name}", rawtext, text, lineno, inliner,
+                                                options or {}, content)
+
+    return role
+

@@ -1,0 +1,32 @@
+"""Words for jieba's user dictionary, so Chinese names in the catalogue are searchable as words.
+
+Without them jieba splits 二郎神 or 紫东太初 into pieces and Sphinx drops one-character pieces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .catalog import Catalog
+
+CJK_RE = re.compile(r"[\u3400-\u9fff]")
+FREQUENCY = 100000  # high enough that jieba keeps each name in one piece
+
+
+def catalog_words(catalog: Catalog) -> list[str]:
+    """Names with Chinese characters: families, models, organisations, domains."""
+    names: set[str] = set()
+    for family in catalog.families.values():
+        names.update({family.name, family.name_zh})
+        for model in family.models:
+            names.update({model.name, model.domain_as_listed})
+            names.update(re.split(r"[-_()（）\[\]\s]+", model.name))
+    for organisation in catalog.organisations.values():
+        names.update({organisation.name, organisation.name_zh})
+    for domain in catalog.domains.values():
+        names.update({domain.zh, *domain.aliases})
+    return sorted(name for name in names if name and CJK_RE.search(name) and not re.search(r"\s", name))
+
+
+def user_dictionary(catalog: Catalog) -> str:
+    return "".join(f"{word} {FREQUENCY}\n" for word in catalog_words(catalog))

@@ -1,0 +1,39 @@
+"""Sphinx configuration of the knowledge base of Chinese pretrained language models."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent
+sys.path.insert(0, str(ROOT / "_ext"))
+
+project = "中文预训练模型知识库 Chinese PLM Knowledge Base"
+author = "Chinese PLM knowledge base contributors"
+copyright = "2026, " + author
+language = "zh_CN"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx_copybutton",
+    "cnplm",
+]
+
+# Every input of the catalogue is declared here, so each (parallel) reader knows the full set.
+cnplm_cards_dir = "docs/cards"
+cnplm_organisations = "docs/data/organisations.yaml"
+cnplm_domains = "docs/data/domains.yaml"
+cnplm_updates = "docs/data/updates.yaml"
+cnplm_bibfiles = ["bib/papers.bib"]
+
+nitpicky = True
+root_doc = "index"
+exclude_patterns = ["cards", "data"]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+html_theme = "furo"
+html_title = "中文预训练模型知识库"
+html_search_language = "zh"
+html_last_updated_fmt = "%Y-%m-%d"
+copybutton_prompt_text = ""
