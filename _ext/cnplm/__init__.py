@@ -36,7 +36,7 @@ def setup(app) -> dict[str, Any]:
     from .exports import on_build_finished
     from .settings import DEFAULTS
     from .state import on_builder_inited, on_env_get_outdated
-    from .transforms import ExternalLinksNoopener, ResolveDownloadLinks
+    from .transforms import ExternalLinksNoopener, resolve_download_links
 
     app.setup_extension("sphinx_design")
     quiet_jieba()
@@ -57,11 +57,11 @@ def setup(app) -> dict[str, Any]:
         "plm-downloads": DownloadsDirective,
     }.items():
         app.add_directive(name, directive)
-    app.add_post_transform(ResolveDownloadLinks)
     app.add_post_transform(ExternalLinksNoopener)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("doctree-read", collect_xrefs)
+    app.connect("doctree-resolved", resolve_download_links)
     app.connect("build-finished", on_build_finished)
     static = Path(__file__).parent / "static"
     app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(static)))

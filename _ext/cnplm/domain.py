@@ -38,7 +38,7 @@ class PLMDomain(Domain):
         "paper": ObjType("论文 paper", "paper"),
         "organisation": ObjType("机构 organisation", "org"),
     }
-    roles = {name: XRefRole() for name in ROLE_OBJECT_TYPES}
+    roles = {name: XRefRole(innernodeclass=nodes.inline) for name in ROLE_OBJECT_TYPES}
     initial_data: dict[str, Any] = {
         "objects": {},  # (objtype, name) -> ObjectEntry
         "aggregates": set(),  # docnames whose content is computed from the whole catalogue

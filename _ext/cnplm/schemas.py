@@ -6,13 +6,13 @@ import json
 from functools import cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError
 
 from .problems import Problem
 from .yaml_source import YamlDocument
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-SCHEMA_NAMES = ("card", "organisations", "domains", "updates")
+URL_PATTERN_PREFIX = "^https?://"
 
 
 @cache
@@ -21,10 +21,24 @@ def validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
+def describe(error: ValidationError) -> tuple[list, str]:
+    """Where an error is (path into the document) and a message a card author understands."""
+    path = list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        unknown = [key for key in error.instance if key not in allowed]
+        if unknown:
+            return [*path, unknown[0]], f"unknown field {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})"
+    if error.validator == "pattern" and str(error.validator_value).startswith(URL_PATTERN_PREFIX):
+        return path, f"not an http(s) URL: {error.instance!r}"
+    return path, error.message
+
+
 def schema_problems(document: YamlDocument, name: str) -> list[Problem]:
     """All schema violations of a document, each at the line of the offending node."""
     problems = []
     for error in validator(name).iter_errors(document.data):
-        where = "/".join(str(step) for step in error.absolute_path) or "(top)"
-        problems.append(document.problem(list(error.absolute_path), f"{where}: {error.message}"))
+        path, message = describe(error)
+        where = "/".join(str(step) for step in path) or "(top)"
+        problems.append(document.problem(path, f"{where}: {message}"))
     return sorted(problems)

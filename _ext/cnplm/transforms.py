@@ -1,32 +1,29 @@
-"""Post-transforms: download links per builder, rel="noopener" on every external link."""
+"""Late rendering: download links per builder, rel="noopener" on every external link."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from .directives.cite import download_link
 
 
-class ResolveDownloadLinks(SphinxPostTransform):
-    """A link to the exported file in HTML builders; the file name as text elsewhere."""
-
-    default_priority = 200
-
-    def run(self, **kwargs: Any) -> None:
-        html = self.app.builder.format == "html" and self.app.builder.name not in ("epub",)
-        for node in list(self.document.findall(download_link)):
-            if html:
-                base = self.app.builder.get_target_uri(self.env.docname)
-                uri = relative_uri(base, node["target"])
-                replacement = nodes.reference(node.astext(), node.astext(), refuri=uri,
-                                              classes=["plm-download"], internal=True)
-            else:
-                replacement = nodes.literal(node.astext(), node.astext())
-            node.replace_self(replacement)
+def resolve_download_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """doctree-resolved: a link to the exported file in HTML builders, its name as text elsewhere."""
+    builder = app.builder
+    html = builder.format == "html" and builder.name != "epub"
+    for node in list(doctree.findall(download_link)):
+        if html:
+            uri = relative_uri(builder.get_target_uri(docname), node["target"])
+            replacement = nodes.reference(node.astext(), node.astext(), refuri=uri,
+                                          classes=["plm-download"], internal=True)
+        else:
+            replacement = nodes.literal(node.astext(), node.astext())
+        node.replace_self(replacement)
 
 
 class ExternalLinksNoopener(SphinxPostTransform):

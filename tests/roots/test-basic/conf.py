@@ -1,0 +1,10 @@
+extensions = ["myst_parser", "cnplm"]
+project = "test-basic"
+language = "zh_CN"
+nitpicky = True
+exclude_patterns = ["cards", "data", "_build"]
+cnplm_cards_dir = "cards"
+cnplm_organisations = "data/organisations.yaml"
+cnplm_domains = "data/domains.yaml"
+cnplm_updates = "data/updates.yaml"
+cnplm_bibfiles = ["refs.bib"]

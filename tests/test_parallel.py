@@ -1,0 +1,48 @@
+"""A parallel build (-j 2) writes the same pages as a serial one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sphinx.util.inventory import InventoryFile
+
+from helpers import warnings
+
+
+def build(make_app, source: Path, target: Path, parallel: int):
+    shutil.copytree(source, target)
+    app = make_app("html", srcdir=target, freshenv=True, parallel=parallel)
+    app.build()
+    app.cleanup()
+    return app
+
+
+def pages(app) -> dict[str, str]:
+    outdir = Path(app.outdir)
+    return {str(path.relative_to(outdir)): path.read_text(encoding="utf-8")
+            for path in sorted(outdir.rglob("*.html"))}
+
+
+def test_parallel_build_equals_serial_build(make_app, tmp_path, rootdir):
+    serial = build(make_app, rootdir / "test-basic", tmp_path / "serial", parallel=0)
+    parallel = build(make_app, rootdir / "test-basic", tmp_path / "parallel", parallel=2)
+    assert warnings(serial) == warnings(parallel) == ""
+    serial_pages, parallel_pages = pages(serial), pages(parallel)
+    assert serial_pages.keys() == parallel_pages.keys()
+    for name, markup in serial_pages.items():
+        assert parallel_pages[name] == markup, name
+    inventories = [InventoryFile.loads((Path(a.outdir) / "objects.inv").read_bytes(), uri="")
+                   for a in (serial, parallel)]
+    assert inventories[0].data == inventories[1].data
+
+
+def test_duplicate_target_across_parallel_readers_warns(make_app, tmp_path, rootdir):
+    source = tmp_path / "source"
+    shutil.copytree(rootdir / "test-basic", source)
+    (source / "references2.rst").write_text("Again\n=====\n\n.. plm-references::\n", encoding="utf-8")
+    index = source / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace("   references\n", "   references\n   references2\n"),
+                     encoding="utf-8")
+    app = build(make_app, source, tmp_path / "built", parallel=2)
+    assert "duplicate paper 'cui2020macbert'" in warnings(app)
