@@ -11,11 +11,13 @@ from .catalog import Catalog
 
 CJK_RE = re.compile(r"[\u3400-\u9fff]")
 FREQUENCY = 100000  # high enough that jieba keeps each name in one piece
+# Field vocabulary jieba's general dictionary splits (预训练 -> 预 + 训练).
+VOCABULARY = ("预训练", "预训练模型", "语言模型", "大模型", "多模态", "提取码", "百度网盘", "讯飞云", "词颗粒度")
 
 
 def catalog_words(catalog: Catalog) -> list[str]:
-    """Names with Chinese characters: families, models, organisations, domains."""
-    names: set[str] = set()
+    """Names with Chinese characters (families, models, organisations, domains) and field vocabulary."""
+    names: set[str] = set(VOCABULARY)
     for family in catalog.families.values():
         names.update({family.name, family.name_zh})
         for model in family.models:

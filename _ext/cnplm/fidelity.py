@@ -1,0 +1,124 @@
+"""Compare the awesome list with the catalogue: every row, link, code, author, source, domain,
+note, paper line and log entry must have its counterpart, or a recorded correction."""
+
+from __future__ import annotations
+
+import re
+
+from .awesome_list import AwesomeList, Cell, FamilySection, PaperLine
+from .catalog import Catalog, Family, ModelVariant
+from .hosts import split_extraction_code
+from .importer import ARXIV_RE, family_anchors
+
+
+def corrected(family: Family, listed: str) -> bool:
+    """The list's value was deliberately changed, with a correction recorded in the card."""
+    return any(c.listed == listed for c in family.corrections)
+
+
+def normalise_title(title: str) -> str:
+    return re.sub(r"[^0-9a-z\u3400-\u9fff]+", "", title.lower())
+
+
+def paper_found(catalog: Catalog, family: Family, paper: PaperLine) -> bool:
+    for key in family.papers:
+        entry = catalog.bibliography[key]
+        url = paper.link.url if paper.link else ""
+        arxiv = ARXIV_RE.search(url)
+        if arxiv and entry.eprint == arxiv.group(1):
+            return True
+        if url and url == entry.url or normalise_title(paper.title) == normalise_title(entry.title):
+            return True
+    return False
+
+
+def row_problems(catalog: Catalog, family: Family, section: FamilySection, row: list[Cell],
+                 model: ModelVariant) -> list[str]:
+    table = section.table
+    assert table is not None
+
+    def cell(name: str) -> Cell:
+        return table.column(row, name) or Cell("")
+
+    problems = []
+    where = f"{family.id}/{model.id}"
+    name, version = cell("模型").text, cell("版本").text
+    if name != model.name and not corrected(family, name):
+        problems.append(f"{where}: name {name!r} != {model.name!r}")
+    if version != model.version and not corrected(family, version):
+        problems.append(f"{where}: version {version!r} != {model.version!r}")
+    for author in cell("作者").links:
+        organisation = catalog.organisations.get(model.organisation)
+        if not organisation or (organisation.name, organisation.url) != (author.label, author.url):
+            problems.append(f"{where}: author {author} is not its organisation {model.organisation!r}")
+    for source in cell("源地址").links:
+        if (not model.source or model.source.url != source.url) and not corrected(family, source.url):
+            problems.append(f"{where}: source {source.url} missing")
+    domain_text = cell("应用领域").text
+    domain = catalog.domains.get(model.domain)
+    if domain_text not in (model.domain_as_listed, domain.zh if domain else None):
+        problems.append(f"{where}: domain {domain_text!r} missing")
+    remarks = cell("备注").text
+    if remarks and remarks != model.remarks:
+        problems.append(f"{where}: remarks {remarks!r} missing")
+    listed_links = [link for column in table.header if column not in ("模型", "作者", "源地址")
+                    for link in (table.column(row, column) or Cell("")).links]
+    for link in listed_links:
+        label, code = split_extraction_code(link.label)
+        if not any(l.url == link.url and l.code == code and l.label == label for l in model.links) \
+                and not corrected(family, link.url):
+            problems.append(f"{where}: link {link.label} {link.url} missing")
+    return problems
+
+
+def section_problems(catalog: Catalog, family: Family, section: FamilySection) -> list[str]:
+    problems = [f"{family.id}: paper {paper.title!r} not cited"
+                for paper in section.papers
+                if not paper_found(catalog, family, paper) and not corrected(family, paper.title)]
+    rows = section.table.rows if section.table else []
+    if len(rows) != len(family.models):
+        problems.append(f"{family.id}: {len(rows)} rows in the list, {len(family.models)} models")
+    for row, model in zip(rows, family.models):
+        problems += row_problems(catalog, family, section, row, model)
+    note_texts = {note.text for note in family.notes}
+    note_urls = {link.url for note in family.notes for link in note.links}
+    for note in section.notes:
+        text = " ".join(re.sub(r"\[[^\]]*\]\([^)]*\)", "", note).replace("**", "").split())
+        if text not in note_texts:
+            problems.append(f"{family.id}: note {text!r} missing")
+        problems += [f"{family.id}: note link {link.url} missing"
+                     for link in Cell(note).links if link.url not in note_urls]
+    return problems
+
+
+def log_problems(catalog: Catalog, parsed: AwesomeList) -> list[str]:
+    anchors = family_anchors(parsed)
+    problems = []
+    for line in parsed.log:
+        text = " ".join(Cell(line.text).text.split())
+        matches = [e for e in catalog.updates if e.date.isoformat() == line.date and e.text == text]
+        if not matches:
+            problems.append(f"log {line.date}: {text!r} missing")
+            continue
+        entry = matches[0]
+        named = {anchors.get(link.url.lstrip("(#").strip()) for link in line.links if not link.url.startswith("http")}
+        named.discard(None)
+        if named != set(entry.families) and not entry.correction:
+            problems.append(f"log {line.date}: families {sorted(named)} != {list(entry.families)}")
+        for link in line.links:
+            if link.url.startswith("http") and link.url not in {l.url for l in entry.links}:
+                problems.append(f"log {line.date}: link {link.url} missing")
+    return problems
+
+
+def fidelity_problems(parsed: AwesomeList, catalog: Catalog) -> list[str]:
+    """Every difference between the list and the catalogue that no correction explains."""
+    anchors = family_anchors(parsed)
+    problems = []
+    for section in parsed.families:
+        family = catalog.families.get(anchors[section.heading.strip()])
+        if family is None:
+            problems.append(f"section {section.heading!r} has no card")
+            continue
+        problems += section_problems(catalog, family, section)
+    return problems + log_problems(catalog, parsed)

@@ -1,0 +1,74 @@
+"""The real catalogue: it loads without problems and holds the whole awesome list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnplm.awesome_list import parse_awesome_list
+from cnplm.catalog import CATEGORIES
+from cnplm.fidelity import fidelity_problems
+from cnplm.loading import load_catalog
+from cnplm.settings import sources_from_conf
+
+LIST_COPY = Path(__file__).parent / "data" / "awesome-list.md"
+
+
+@pytest.fixture(scope="module")
+def loaded(project_root):
+    return load_catalog(sources_from_conf(project_root))
+
+
+def test_full_catalogue_loads_without_problems(loaded):
+    catalog, problems = loaded
+    assert [str(p) for p in problems] == []
+    assert len(catalog.families) == 43
+    assert len(catalog.models) == 128
+    assert len(catalog.updates) == 26
+    assert len({paper.key for paper in catalog.bibliography.papers.values()}) >= 40
+    assert {family.category for family in catalog.families.values()} == set(CATEGORIES) - {"llm"}
+
+
+def test_every_paper_is_cited_and_every_organisation_and_domain_used(loaded):
+    catalog, _ = loaded
+    cited = {key for family in catalog.families.values() for key in family.papers}
+    assert cited == set(catalog.bibliography.papers)
+    assert {m.organisation for m in catalog.models.values()} == set(catalog.organisations)
+    assert {m.domain for m in catalog.models.values()} == set(catalog.domains)
+
+
+def test_list_copy_is_the_shared_source(project_root):
+    shared = project_root.parent / "shared" / "source" / "awesome-pretrained-chinese-nlp-models.md"
+    if not shared.exists():
+        pytest.skip("the shared source is not beside this checkout")
+    assert shared.read_text(encoding="utf-8") == LIST_COPY.read_text(encoding="utf-8")
+
+
+def test_every_row_link_code_note_paper_and_log_entry_of_the_list_is_in_the_catalogue(loaded):
+    catalog, _ = loaded
+    parsed = parse_awesome_list(LIST_COPY.read_text(encoding="utf-8"))
+    assert len(parsed.families) == 43
+    assert sum(len(section.table.rows) for section in parsed.families) == 128
+    assert sum(len(section.papers) for section in parsed.families) == 46
+    assert len(parsed.log) == 26
+    assert fidelity_problems(parsed, catalog) == []
+
+
+def test_fidelity_check_notices_a_missing_link(loaded):
+    catalog, _ = loaded
+    text = LIST_COPY.read_text(encoding="utf-8").replace("[讯飞云-07Xj]", "[讯飞云-07XX]")
+    problems = fidelity_problems(parse_awesome_list(text), catalog)
+    assert problems == ["bert/bert-wwm: link 讯飞云-07XX http://pan.iflytek.com/#/link/A2483AD206EF85FD91569B498A3C3879 missing"]
+
+
+def test_every_correction_and_added_fact_has_a_source(loaded):
+    catalog, _ = loaded
+    for family in catalog.families.values():
+        for correction in family.corrections:
+            assert correction.source.startswith("https://"), (family.id, correction)
+        for model in family.models:
+            added = {field for source in model.sources for field in source.fields}
+            for field in ("architecture", "licence", "context_length", "release", "modelscope"):
+                if getattr(model, field):
+                    assert field in added, (model.id, field)

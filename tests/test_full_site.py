@@ -1,0 +1,67 @@
+"""The one full build of the real site: no warnings, every card a page, Chinese search works."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.util.inventory import InventoryFile
+
+from helpers import page, visible_text, warnings
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, project_root):
+    """The real docs built like `make html` (conf.py placed beside a copy of the sources)."""
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path_factory.mktemp("site") / "docs"
+    shutil.copytree(project_root / "docs", srcdir, ignore=shutil.ignore_patterns("families", "_build"))
+    shutil.copyfile(project_root / "conf.py", srcdir / "conf.py")
+    overrides = {name: str(project_root / value) for name, value in {
+        "cnplm_cards_dir": "docs/cards",
+        "cnplm_organisations": "docs/data/organisations.yaml",
+        "cnplm_domains": "docs/data/domains.yaml",
+        "cnplm_updates": "docs/data/updates.yaml",
+    }.items()}
+    overrides["cnplm_bibfiles"] = [str(project_root / "bib" / "papers.bib")]
+    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, confoverrides=overrides)
+    app.build()
+    yield app
+    app.cleanup()
+
+
+def test_real_site_builds_without_any_warning(site):
+    assert warnings(site) == ""
+
+
+def test_every_card_has_a_page_in_its_category(site, project_root):
+    cards = sorted(path.stem for path in (project_root / "docs" / "cards").glob("*.yaml"))
+    assert len(cards) == 43
+    for card in cards:
+        assert (Path(site.outdir) / "families" / f"{card}.html").exists(), card
+    nlu = page(site, "categories/nlu")
+    assert 'href="../families/macbert.html"' in nlu and 'href="../families/erlangshen.html"' in nlu
+
+
+def test_inventory_lists_every_model(site):
+    inventory = InventoryFile.loads((Path(site.outdir) / "objects.inv").read_bytes(), uri="")
+    assert len(inventory.data["plm:model"]) == 128
+    assert len(inventory.data["plm:family"]) == 43
+
+
+def test_chinese_names_are_search_terms(site):
+    script = (Path(site.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(re.search(r"Search\.setIndex\((.*)\)", script, re.S).group(1))
+    terms = index["terms"]
+    for word in ("二郎神", "紫东太初", "周文王", "预训练", "司法"):
+        assert word in terms, word
+
+
+def test_home_page_shows_counts_and_latest_updates(site):
+    text = visible_text(page(site, "index"))
+    assert "43 个模型系列 families · 128 个模型 models" in text
+    assert "2022-02-24" in text
