@@ -30,8 +30,18 @@ bibtex-tools:
 	      texlive-binaries texlive-base >/dev/null) || echo "could not install bibtex: its test will be skipped"; \
 	  else echo "bibtex not found (Debian: apt-get install texlive-binaries texlive-base): its test will be skipped"; fi; }
 
+CNPLM := PYTHONPATH=_ext $(BIN)/python -m cnplm
+
 check: venv
-	PYTHONPATH=_ext $(BIN)/python -m cnplm check
+	$(CNPLM) check
+
+# BibTeX without building the site: all.bib and one .bib per family
+bib: venv
+	$(CNPLM) bib --dir $(BUILDDIR)/bib
+
+# the awesome-list README regenerated from the cards
+readme: venv
+	$(CNPLM) readme --out $(BUILDDIR)/README.md
 
 linkcheck: venv
 	$(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) $(BUILDDIR)/linkcheck

@@ -4,34 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
-import pytest
 from sphinx.util.inventory import InventoryFile
 
 from helpers import page, visible_text, warnings
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, project_root):
-    """The real docs built like `make html` (conf.py placed beside a copy of the sources)."""
-    from sphinx.testing.util import SphinxTestApp
-
-    srcdir = tmp_path_factory.mktemp("site") / "docs"
-    shutil.copytree(project_root / "docs", srcdir, ignore=shutil.ignore_patterns("families", "_build"))
-    shutil.copyfile(project_root / "conf.py", srcdir / "conf.py")
-    overrides = {name: str(project_root / value) for name, value in {
-        "cnplm_cards_dir": "docs/cards",
-        "cnplm_organisations": "docs/data/organisations.yaml",
-        "cnplm_domains": "docs/data/domains.yaml",
-        "cnplm_updates": "docs/data/updates.yaml",
-    }.items()}
-    overrides["cnplm_bibfiles"] = [str(project_root / "bib" / "papers.bib")]
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, confoverrides=overrides)
-    app.build()
-    yield app
-    app.cleanup()
 
 
 def test_real_site_builds_without_any_warning(site):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import dataclass, field
@@ -96,8 +97,8 @@ def field_text(entry: Entry, key: str) -> str:
 
 
 def decode_entry(entry: Entry) -> Entry:
-    """A LaTeX-decoded copy of one entry, with authors split into name parts."""
-    library = bibtexparser.Library([entry])
+    """A LaTeX-decoded copy of one entry, with authors split into name parts (the entry is untouched)."""
+    library = bibtexparser.Library([copy.deepcopy(entry)])
     for middleware in (LatexDecodingMiddleware(), SeparateCoAuthors(), SplitNameParts()):
         library = middleware.transform(library)
     return library.entries[0]

@@ -1,4 +1,4 @@
-"""Subcommands of ``python -m cnplm``: check the catalogue, draft cards from the awesome list."""
+"""Subcommands of ``python -m cnplm``: check, import, bib, readme, catalog."""
 
 from __future__ import annotations
 
@@ -8,18 +8,74 @@ import sys
 from pathlib import Path
 
 from .awesome_list import parse_awesome_list
+from .bibtex_export import all_entries, family_entries, to_bibtex
+from .catalog_json import catalog_json
 from .importer import import_list
-from .loading import load_catalog, read_validated
+from .loading import load_catalog
+from .outputs import ALL_BIB_PATH, family_bib_path
+from .readme import render_readme
 from .settings import sources_from_conf
 from .yaml_writer import write_new_yaml
 
-CARD_SCHEMA = "../../_ext/cnplm/schemas/card.schema.json"
 
 
-def run_check(args: argparse.Namespace) -> int:
+def load_or_report(args: argparse.Namespace):
+    """The catalogue, with its problems on stderr (exports still run on what loaded)."""
     catalog, problems = load_catalog(sources_from_conf(args.root))
     for problem in problems:
         print(problem, file=sys.stderr)
+    return catalog, problems
+
+
+def emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out}", file=sys.stderr)
+
+
+def run_bib(args: argparse.Namespace) -> int:
+    """BibTeX of one family (or one model) to stdout/--out, or every file of the site to --dir."""
+    catalog, problems = load_or_report(args)
+    if args.dir:
+        for family in catalog.families.values():
+            emit(to_bibtex(family_entries(catalog, family)), args.dir / Path(family_bib_path(family)).name)
+        emit(to_bibtex(all_entries(catalog)), args.dir / Path(ALL_BIB_PATH).name)
+        return 1 if problems else 0
+    if args.model:
+        model = catalog.models.get(args.model)
+        if model is None:
+            print(f"unknown model {args.model!r}", file=sys.stderr)
+            return 2
+        entries = family_entries(catalog, catalog.family_of(model), model)
+    elif args.family:
+        family = catalog.families.get(args.family)
+        if family is None:
+            print(f"unknown family {args.family!r}", file=sys.stderr)
+            return 2
+        entries = family_entries(catalog, family)
+    else:
+        entries = all_entries(catalog)
+    emit(to_bibtex(entries), args.out)
+    return 1 if problems else 0
+
+
+def run_readme(args: argparse.Namespace) -> int:
+    catalog, problems = load_or_report(args)
+    emit(render_readme(catalog), args.out)
+    return 1 if problems else 0
+
+
+def run_catalog(args: argparse.Namespace) -> int:
+    catalog, problems = load_or_report(args)
+    emit(catalog_json(catalog), args.out)
+    return 1 if problems else 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    catalog, problems = load_or_report(args)
     models = sum(len(f.models) for f in catalog.families.values())
     print(f"{len(catalog.families)} families, {models} models, {len(catalog.bibliography.papers)} papers, "
           f"{len(catalog.organisations)} organisations, {len(catalog.updates)} log entries; "
@@ -78,5 +134,28 @@ COMMANDS = [
             (("markdown",), {"type": Path}),
             (("--out",), {"type": Path, "default": None, "help": "folder for the drafts"}),
         ],
+    ),
+    Command(
+        "bib",
+        "BibTeX without building the site: every paper and model, one family, or one model",
+        run_bib,
+        [
+            (("--family",), {"help": "a family id: its papers and every model entry"}),
+            (("--model",), {"help": "a model id: its family's papers and its own entry"}),
+            (("--out",), {"type": Path, "default": None, "help": "file to write (default: stdout)"}),
+            (("--dir",), {"type": Path, "default": None, "help": "write all.bib and one .bib per family here"}),
+        ],
+    ),
+    Command(
+        "readme",
+        "the awesome-list Markdown regenerated from the cards",
+        run_readme,
+        [(("--out",), {"type": Path, "default": None, "help": "file to write (default: stdout)"})],
+    ),
+    Command(
+        "catalog",
+        "catalog.json: the whole catalogue as JSON",
+        run_catalog,
+        [(("--out",), {"type": Path, "default": None, "help": "file to write (default: stdout)"})],
     ),
 ]

@@ -1,4 +1,4 @@
-"""Files written beside the HTML pages: BibTeX downloads and the published JSON Schemas."""
+"""Files written beside the HTML pages: BibTeX downloads, catalog.json and the JSON Schemas."""
 
 from __future__ import annotations
 
@@ -6,15 +6,13 @@ import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
 from .bibtex_export import all_entries, family_entries, to_bibtex
 from .catalog import Catalog
-from .directives.cite import ALL_BIB_PATH, family_bib_path
+from .catalog_json import catalog_json
+from .outputs import ALL_BIB_PATH, CATALOG_JSON_PATH, CATALOG_SCHEMA_PATH, SCHEMA_FOLDER, family_bib_path
 from .schemas import SCHEMA_DIR
 from .state import catalog_of
-
-logger = logging.getLogger(__name__)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -30,7 +28,7 @@ def write_bib_files(catalog: Catalog, outdir: Path) -> None:
 
 
 def publish_schemas(outdir: Path) -> None:
-    target = outdir / "schema"
+    target = outdir / SCHEMA_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         shutil.copyfile(schema, target / schema.name)
@@ -42,4 +40,6 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.outdir)
     catalog = catalog_of(app.env)
     write_bib_files(catalog, outdir)
+    write_text(outdir / CATALOG_JSON_PATH, catalog_json(catalog))
     publish_schemas(outdir)
+    shutil.copyfile(SCHEMA_DIR / "catalog.schema.json", outdir / CATALOG_SCHEMA_PATH)

@@ -122,3 +122,38 @@ def fidelity_problems(parsed: AwesomeList, catalog: Catalog) -> list[str]:
             continue
         problems += section_problems(catalog, family, section)
     return problems + log_problems(catalog, parsed)
+
+
+def regenerated_problems(original: AwesomeList, regenerated: AwesomeList, catalog: Catalog) -> list[str]:
+    """Rows and links of the original list missing from a regenerated one (corrections excepted)."""
+    anchors, new_anchors = family_anchors(original), family_anchors(regenerated)
+    sections = {new_anchors[s.heading.strip()]: s for s in regenerated.families}
+    problems = []
+    for section in original.families:
+        family_id = anchors[section.heading.strip()]
+        family, new = catalog.families[family_id], sections.get(family_id)
+        if new is None or new.table is None or section.table is None:
+            problems.append(f"{family_id}: section missing")
+            continue
+        if len(new.table.rows) != len(section.table.rows):
+            problems.append(f"{family_id}: {len(section.table.rows)} rows became {len(new.table.rows)}")
+        for row, new_row in zip(section.table.rows, new.table.rows):
+            old_cells = {name: section.table.column(row, name) or Cell("") for name in section.table.header}
+            new_links = {(l.label, l.url) for c in new_row for l in c.links}
+            new_texts = {c.text for c in new_row}
+            for name in ("模型", "版本", "应用领域", "备注"):
+                text = old_cells[name].text if name in old_cells else ""
+                if text and text not in new_texts and not corrected(family, text):
+                    problems.append(f"{family_id}: {name} {text!r} missing")
+            for cell in old_cells.values():
+                problems += [f"{family_id}: link {l.label} {l.url} missing" for l in cell.links
+                             if (l.label, l.url) not in new_links and not corrected(family, l.url)]
+        new_papers = {normalise_title(p.title) for p in new.papers}
+        problems += [f"{family_id}: paper {p.title!r} missing" for p in section.papers
+                     if normalise_title(p.title) not in new_papers and not corrected(family, p.title)]
+    new_log = {(line.date, " ".join(Cell(line.text).text.split())) for line in regenerated.log}
+    for line in original.log:
+        text = " ".join(Cell(line.text).text.split())
+        if not any(date == line.date and new_text.startswith(text) for date, new_text in new_log):
+            problems.append(f"log {line.date}: {text!r} missing")
+    return problems

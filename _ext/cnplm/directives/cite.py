@@ -7,19 +7,12 @@ from sphinx_design.shared import create_component
 
 from ..bibtex_export import family_entries, to_bibtex
 from ..catalog import Catalog, Family, ModelVariant
+from ..outputs import ALL_BIB_PATH, family_bib_path
 from ..render import para
 
 
 class download_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
     """A link to a file the build writes beside the pages (exports.py), resolved per builder."""
-
-
-def family_bib_path(family: Family) -> str:
-    """Where the family's .bib file is written in the output, relative to its root."""
-    return f"_downloads/bib/{family.id}.bib"
-
-
-ALL_BIB_PATH = "_downloads/bib/all.bib"
 
 
 def cite_block(catalog: Catalog, family: Family, model: ModelVariant | None) -> nodes.container:

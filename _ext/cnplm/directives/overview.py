@@ -8,7 +8,8 @@ from sphinx import addnodes
 
 from ..catalog import CATEGORIES
 from ..render import bullet_list, para, table
-from .cite import ALL_BIB_PATH, download_link, family_bib_path
+from ..outputs import ALL_BIB_PATH, CATALOG_JSON_PATH, family_bib_path
+from .cite import download_link
 from .base import CatalogDirective, category_label, family_docname
 
 
@@ -68,11 +69,15 @@ class FamiliesDirective(CatalogDirective):
 
 
 class DownloadsDirective(CatalogDirective):
-    """Links to every file the build exports: all.bib and one .bib per family."""
+    """Links to every file the build exports: catalog.json, all.bib and one .bib per family."""
 
     def run(self) -> list[nodes.Node]:
         self.plm_domain.note_aggregate()
-        items = [[download_link("all.bib", "all.bib", target=ALL_BIB_PATH), " — 全部论文与模型条目 every paper and model"]]
+        items = [
+            [download_link("catalog.json", "catalog.json", target=CATALOG_JSON_PATH),
+             " — 全部数据 the whole catalogue as JSON (schema: catalog.schema.json)"],
+            [download_link("all.bib", "all.bib", target=ALL_BIB_PATH), " — 全部论文与模型条目 every paper and model"],
+        ]
         for family in sorted(self.catalog.families.values(), key=lambda f: f.name.lower()):
             name = f"{family.id}.bib"
             items.append([download_link(name, name, target=family_bib_path(family)), f" — {family.title}"])

@@ -1,0 +1,94 @@
+"""``catalog.json``: the whole catalogue as plain JSON for scripts (schema: catalog.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import __version__
+from .bibtex_export import model_key
+from .catalog import Catalog, Family, Link, ModelVariant, Source
+
+FORMAT_VERSION = 1
+
+
+def links_json(links: tuple[Link, ...]) -> list[dict[str, str]]:
+    return [{"label": link.label, "url": link.url} for link in links]
+
+
+def sources_json(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
+    return [{"url": source.url, "fields": list(source.fields)} for source in sources]
+
+
+def drop_empty(record: dict[str, Any]) -> dict[str, Any]:
+    """Leave out absent optional values (None, '', empty lists) so every key present means something."""
+    return {key: value for key, value in record.items() if value not in (None, "", [], ())}
+
+
+def model_json(model: ModelVariant) -> dict[str, Any]:
+    return drop_empty({
+        "id": model.id,
+        "family": model.family_id,
+        "name": model.name,
+        "version": model.version,
+        "size": model.size,
+        "layers": model.layers,
+        "parameters": model.parameters,
+        "active_parameters": model.active_parameters,
+        "organisation": model.organisation,
+        "domain": model.domain,
+        "domain_as_listed": model.domain_as_listed,
+        "source": {"label": model.source.label, "url": model.source.url} if model.source else None,
+        "huggingface": model.huggingface,
+        "modelscope": model.modelscope,
+        "frameworks": list(model.frameworks),
+        "links": [drop_empty({"kind": l.kind, "framework": l.framework, "host": l.host.id, "label": l.label,
+                              "url": l.url, "code": l.code, "remarks": l.remarks}) for l in model.links],
+        "remarks": model.remarks,
+        "release": model.release,
+        "languages": list(model.languages),
+        "architecture": model.architecture,
+        "mixture_of_experts": model.mixture_of_experts or None,
+        "licence": model.licence,
+        "context_length": model.context_length,
+        "sources": sources_json(model.sources),
+        "bibtex_key": model_key(model),
+    })
+
+
+def family_json(family: Family) -> dict[str, Any]:
+    return drop_empty({
+        "id": family.id,
+        "name": family.name,
+        "name_zh": family.name_zh,
+        "category": family.category,
+        "model_type": family.model_type,
+        "description": family.description,
+        "papers": list(family.papers),
+        "notes": [drop_empty({"text": n.text, "links": links_json(n.links)}) for n in family.notes],
+        "corrections": [drop_empty(vars(c).copy()) for c in family.corrections],
+        "sources": sources_json(family.sources),
+        "models": [model_json(model) for model in family.models],
+    })
+
+
+def catalog_document(catalog: Catalog) -> dict[str, Any]:
+    papers = sorted(catalog.bibliography.papers.values(), key=lambda p: p.key)
+    return {
+        "format_version": FORMAT_VERSION,
+        "generator": f"cnplm {__version__}",
+        "families": [family_json(f) for f in sorted(catalog.families.values(), key=lambda f: f.id)],
+        "organisations": [drop_empty({"id": o.id, "name": o.name, "name_zh": o.name_zh, "url": o.url})
+                          for o in sorted(catalog.organisations.values(), key=lambda o: o.id)],
+        "domains": [{"id": d.id, "zh": d.zh, "en": d.en} for d in catalog.domains.values()],
+        "papers": [drop_empty({"key": p.key, "type": p.entry_type, "title": p.title, "authors": list(p.authors),
+                               "year": p.year, "venue": p.venue, "url": p.url, "eprint": p.eprint, "doi": p.doi})
+                   for p in papers],
+        "updates": [drop_empty({"date": u.date.isoformat(), "families": list(u.families), "text": u.text,
+                                "links": links_json(u.links), "correction": u.correction})
+                    for u in catalog.updates],
+    }
+
+
+def catalog_json(catalog: Catalog) -> str:
+    return json.dumps(catalog_document(catalog), ensure_ascii=False, indent=1, sort_keys=False) + "\n"

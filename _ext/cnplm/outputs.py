@@ -1,0 +1,14 @@
+"""Where the build writes its exported files, relative to the output root."""
+
+from __future__ import annotations
+
+from .catalog import Family
+
+ALL_BIB_PATH = "_downloads/bib/all.bib"
+CATALOG_JSON_PATH = "catalog.json"
+CATALOG_SCHEMA_PATH = "catalog.schema.json"
+SCHEMA_FOLDER = "schema"
+
+
+def family_bib_path(family: Family) -> str:
+    return f"_downloads/bib/{family.id}.bib"

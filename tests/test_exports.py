@@ -1,0 +1,145 @@
+"""Cite and export: BibTeX that round-trips and compiles, catalog.json, the regenerated README."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import bibtexparser
+import pytest
+from jsonschema import Draft202012Validator
+from pybtex.database import parse_file
+
+from cnplm.__main__ import main as cli
+from cnplm.awesome_list import parse_awesome_list
+from cnplm.bibtex_export import all_entries, model_entry, to_bibtex
+from cnplm.catalog import Catalog, Family, ModelVariant, Organisation
+from cnplm.fidelity import regenerated_problems
+from cnplm.loading import load_catalog
+from cnplm.readme import render_readme
+from cnplm.schemas import SCHEMA_DIR
+from cnplm.settings import sources_from_conf
+from helpers import page, visible_text
+
+LIST_COPY = Path(__file__).parent / "data" / "awesome-list.md"
+
+
+@pytest.fixture(scope="module")
+def catalog(project_root) -> Catalog:
+    loaded, problems = load_catalog(sources_from_conf(project_root))
+    assert problems == []
+    return loaded
+
+
+def exported_bib_files(site) -> list[Path]:
+    files = sorted((Path(site.outdir) / "_downloads" / "bib").glob("*.bib"))
+    assert len(files) == 44  # one per family and all.bib
+    return files
+
+
+def fields(entries) -> list[tuple]:
+    return [(e.entry_type.lower(), e.key, [(f.key, f.value) for f in e.fields]) for e in entries]
+
+
+def test_exported_bibtex_parses_back_to_the_same_entries(catalog):
+    entries = all_entries(catalog)
+    parsed = bibtexparser.parse_string(to_bibtex(entries))
+    assert parsed.failed_blocks == []
+    assert fields(parsed.entries) == fields(entries)
+
+
+def test_tricky_characters_survive_the_round_trip(rootdir):
+    bib, _ = load_catalog(sources_from_conf(rootdir / "test-basic"))[0].bibliography, None
+    tricky = bib["muller2021accents"].entry
+    organisation = Organisation("acme", "A&B_C 50% {Lab} ~x^", "https://example.org")
+    model = ModelVariant("m-1", "fam", "模型_v{2}", "acme", "general", (), huggingface="acme/m_1")
+    family = Family("fam", "Fam & Co", "nlu", (model,), Path("fam.yaml"))
+    catalog = Catalog(families={"fam": family}, organisations={"acme": organisation})
+    entries = [tricky, bib["su2020wobert"].entry, model_entry(catalog, model)]
+    text = to_bibtex(entries)
+    assert fields(bibtexparser.parse_string(text).entries) == fields(entries)
+    assert r"author = {{A\&B\_C 50\% \{Lab\} \textasciitilde{}x\textasciicircum{}}}" in text
+    assert r"title = {Braces {{Nested}}, 50\% \& under\_scores}" in text
+    assert "提速不掉点" in text and r"M{\"u}ller" in text
+
+
+def test_model_entry_names_organisation_hub_url_and_paper(catalog):
+    entry = {f.key: f.value for f in model_entry(catalog, catalog.models["macbert-base"]).fields}
+    assert entry["author"] == "{Yiming Cui}"
+    assert entry["url"] == "https://huggingface.co/hfl/chinese-macbert-base"
+    assert "Revisiting Pre-Trained Models for Chinese Natural Language Processing" in entry["note"]
+
+
+def test_keys_are_unique_and_stable(catalog, project_root):
+    keys = [entry.key for entry in all_entries(catalog)]
+    assert len(keys) == len(set(keys))
+    assert "plm:macbert-base" in keys
+    again, _ = load_catalog(sources_from_conf(project_root))
+    assert to_bibtex(all_entries(again)) == to_bibtex(all_entries(catalog))
+
+
+def test_every_exported_file_compiles_with_real_bibtex(site, tmp_path):
+    if shutil.which("bibtex") is None:
+        pytest.skip("bibtex is not installed (Debian: texlive-binaries texlive-base; `make test` installs them)")
+    for bib in exported_bib_files(site):
+        work = tmp_path / bib.stem
+        work.mkdir()
+        shutil.copyfile(bib, work / "refs.bib")
+        (work / "doc.aux").write_text("\\citation{*}\n\\bibdata{refs}\n\\bibstyle{plain}\n", encoding="utf-8")
+        run = subprocess.run(["bibtex", "doc"], cwd=work, capture_output=True, text=True)
+        log = (work / "doc.blg").read_text(encoding="utf-8", errors="replace")
+        assert run.returncode == 0, (bib.name, run.stdout)
+        assert "Warning--" not in log and "error message" not in log, (bib.name, log)
+        assert (work / "doc.bbl").read_text(encoding="utf-8").count("\\bibitem") == len(
+            bibtexparser.parse_file(str(bib)).entries)
+
+
+def test_pybtex_parses_every_exported_file(site):
+    for bib in exported_bib_files(site):
+        expected = [entry.key for entry in bibtexparser.parse_file(str(bib)).entries]
+        assert list(parse_file(str(bib), "bibtex").entries) == expected, bib.name
+
+
+def test_family_and_model_pages_offer_bibtex_to_copy_and_download(site):
+    markup = page(site, "families/macbert")
+    text = visible_text(markup)
+    assert text.count("Cite (BibTeX)") == 3  # the family and each of its two models
+    assert "@misc{plm:macbert-base," in text and "@inproceedings{cui2020macbert," in text
+    assert 'href="../_downloads/bib/macbert.bib"' in markup and 'href="../_downloads/bib/all.bib"' in markup
+    assert "highlight-bibtex" in markup  # a code block: sphinx-copybutton adds its copy button
+
+
+def test_cli_exports_the_same_bibtex_as_the_site(site, project_root, capsys):
+    assert cli(["--root", str(project_root), "bib", "--family", "macbert"]) == 0
+    printed = capsys.readouterr().out
+    assert printed == (Path(site.outdir) / "_downloads" / "bib" / "macbert.bib").read_text(encoding="utf-8")
+    assert cli(["--root", str(project_root), "bib", "--model", "macbert-base"]) == 0
+    assert "@misc{plm:macbert-base," in capsys.readouterr().out
+
+
+def test_catalog_json_is_complete_and_valid_against_its_schema(site):
+    outdir = Path(site.outdir)
+    document = json.loads((outdir / "catalog.json").read_text(encoding="utf-8"))
+    schema = json.loads((outdir / "catalog.schema.json").read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(schema).iter_errors(document)) == []
+    assert len(document["families"]) == 43
+    assert sum(len(f["models"]) for f in document["families"]) == 128
+    assert len(document["updates"]) == 26 and len(document["organisations"]) == 34
+    assert {p["key"] for p in document["papers"]} >= {"cui2020macbert", "devlin2019bert"}
+    assert (outdir / "schema" / "card.schema.json").read_text() == (SCHEMA_DIR / "card.schema.json").read_text()
+
+
+def test_regenerated_readme_has_every_row_and_link_of_the_list(catalog):
+    regenerated = parse_awesome_list(render_readme(catalog))
+    original = parse_awesome_list(LIST_COPY.read_text(encoding="utf-8"))
+    assert len(regenerated.families) == 43 and len(regenerated.log) == 26
+    assert regenerated_problems(original, regenerated, catalog) == []
+
+
+def test_readme_round_trip_notices_a_lost_link(catalog):
+    readme = render_readme(catalog).replace("[讯飞云-07Xj]", "[讯飞云]", 1)
+    original = parse_awesome_list(LIST_COPY.read_text(encoding="utf-8"))
+    problems = regenerated_problems(original, parse_awesome_list(readme), catalog)
+    assert problems == ["bert: link 讯飞云-07Xj http://pan.iflytek.com/#/link/A2483AD206EF85FD91569B498A3C3879 missing"]
