@@ -9,6 +9,7 @@ import pytest
 
 from helpers import page, visible_text, warnings
 
+# pages showing the whole catalogue; nlg.rst shows only the (empty) NLG category
 AGGREGATE_PAGES = {"index", "references", "orgs", "filtered"}
 
 
@@ -76,13 +77,14 @@ def test_editing_the_log_updates_the_family_it_names(builds):
 def test_adding_a_card_adds_its_page_and_table_rows(builds):
     card = builds.srcdir / "cards" / "zen.yaml"
     card.write_text(
-        "id: zen\nname: ZEN\ncategory: nlu\nmodels:\n  - id: zen-base\n    name: ZEN-Base\n"
+        "id: zen\nname: ZEN\ncategory: nlg\nmodels:\n  - id: zen-base\n    name: ZEN-Base\n"
         "    organisation: ymcui\n    domain: general\n    links: []\n",
         encoding="utf-8",
     )
     app = builds.build()
-    assert "families/zen" in app.read_docs and "families/macbert" not in app.read_docs
+    assert {"families/zen", "nlg"} <= app.read_docs and "families/macbert" not in app.read_docs
     assert (Path(app.outdir) / "families" / "zen.html").exists()
+    assert "ZEN-Base" in visible_text(page(app, "nlg"))
     assert "ZEN-Base" in visible_text(page(app, "index"))
     assert "ZEN-Base" in visible_text(page(app, "orgs"))
     assert warnings(app) == ""

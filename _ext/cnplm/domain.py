@@ -41,11 +41,11 @@ class PLMDomain(Domain):
     roles = {name: XRefRole(innernodeclass=nodes.inline) for name in ROLE_OBJECT_TYPES}
     initial_data: dict[str, Any] = {
         "objects": {},  # (objtype, name) -> ObjectEntry
-        "aggregates": set(),  # docnames whose content is computed from the whole catalogue
+        "aggregates": {},  # docname -> object keys its catalogue-wide content shows (None: all of it)
         "xrefs": {},  # docname -> {"model:macbert-base", ...}
         "digests": {},  # object key -> digest, as of the last build
     }
-    data_version = 2
+    data_version = 3
     dangling_warnings = {
         "model": "unknown model %(target)r",
         "family": "unknown model family %(target)r",
@@ -67,9 +67,15 @@ class PLMDomain(Domain):
             return
         self.objects[key] = ObjectEntry(self.env.docname, anchor, dispname, node.line or 0)
 
-    def note_aggregate(self) -> None:
-        """The current document shows data from many cards (tables, indexes, chronology)."""
-        self.data["aggregates"].add(self.env.docname)
+    def note_aggregate(self, scope: set[str] | None = None) -> None:
+        """The current document shows data from many cards (tables, indexes, chronology).
+
+        ``scope`` names the object keys it depends on (see digests.py); None means the whole catalogue.
+        """
+        aggregates = self.data["aggregates"]
+        known = aggregates.get(self.env.docname, set())
+        whole = scope is None or known is None
+        aggregates[self.env.docname] = None if whole else known | scope
 
     def note_xrefs(self, docname: str, keys: set[str]) -> None:
         if keys:
@@ -79,7 +85,7 @@ class PLMDomain(Domain):
         for key, entry in list(self.objects.items()):
             if entry.docname == docname:
                 del self.objects[key]
-        self.data["aggregates"].discard(docname)
+        self.data["aggregates"].pop(docname, None)
         self.data["xrefs"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
@@ -93,7 +99,9 @@ class PLMDomain(Domain):
                                location=(entry.docname, entry.line), type="plm", subtype="duplicate")
                 continue
             self.objects[key] = entry
-        self.data["aggregates"] |= otherdata["aggregates"] & docs
+        for docname, scope in otherdata["aggregates"].items():
+            if docname in docs:
+                self.data["aggregates"][docname] = scope
         for docname, keys in otherdata["xrefs"].items():
             if docname in docs:
                 self.data["xrefs"][docname] = keys

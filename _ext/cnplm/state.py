@@ -94,7 +94,7 @@ def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added, changed, remo
     if not keys:
         return []
     catalog = loaded.catalog
-    outdated = set(domain.data["aggregates"])
+    outdated = {doc for doc, scope in domain.data["aggregates"].items() if scope is None or scope & keys}
     outdated |= {
         family_docname(family.id)
         for family in catalog.families.values()

@@ -7,6 +7,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from ..catalog import CATEGORIES
+from ..digests import object_key
 from ..render import bullet_list, para, table
 from ..outputs import ALL_BIB_PATH, CATALOG_JSON_PATH, family_bib_path
 from .cite import download_link
@@ -41,8 +42,8 @@ class FamiliesDirective(CatalogDirective):
     option_spec = {"category": directives.unchanged, "maxdepth": directives.nonnegative_int}
 
     def run(self) -> list[nodes.Node]:
-        self.plm_domain.note_aggregate()
         category = self.options.get("category")
+        self.plm_domain.note_aggregate({object_key("category", category)} if category else None)
         if category and category not in CATEGORIES:
             return self.warn(f"unknown category {category!r}; known: {', '.join(CATEGORIES)}")
         families = sorted(

@@ -10,6 +10,7 @@ from docutils.parsers.rst import directives
 from ..catalog import CATEGORIES, FRAMEWORKS, ModelVariant
 from ..render import Inline, external_link, format_parameters, joined, table
 from ..catalog import SIZES
+from ..digests import object_key
 from ..selection import UNSPECIFIED, Selection, select, size_rank
 from .base import CatalogDirective, category_label
 
@@ -66,7 +67,6 @@ class TableDirective(CatalogDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        self.plm_domain.note_aggregate()
         selection = Selection(
             categories=listing(self.options.get("category")),
             domains=listing(self.options.get("domain")),
@@ -83,6 +83,7 @@ class TableDirective(CatalogDirective):
         if unknown:
             return self.warn(f"unknown column(s) {', '.join(unknown)}; known: {', '.join(COLUMNS)}")
         models = select(self.catalog, selection)
+        self.plm_domain.note_aggregate(self.scope(selection, models))
         sort = self.options.get("sort", "")
         if sort:
             key = SORT_KEYS.get(sort.lstrip("-"))
@@ -97,6 +98,18 @@ class TableDirective(CatalogDirective):
         if not models:
             return [nodes.paragraph(text="（没有符合条件的模型 No model matches.）")]
         return [result]
+
+    @staticmethod
+    def scope(selection: Selection, models: list[ModelVariant]) -> set[str] | None:
+        """What the table depends on: its families or categories and the registry items it shows."""
+        if selection.families:
+            scope = {object_key("family", family) for family in selection.families}
+        elif selection.categories:
+            scope = {object_key("category", category) for category in selection.categories}
+        else:
+            return None
+        scope |= {object_key("organisation", model.organisation) for model in models}
+        return scope | {object_key("domain", model.domain) for model in models}
 
     def unknown_filter_values(self, selection: Selection) -> list[str]:
         known = {
