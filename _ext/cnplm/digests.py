@@ -31,10 +31,11 @@ def object_digests(catalog: Catalog) -> dict[str, str]:
     for domain in catalog.domains.values():
         digests[object_key("domain", domain.id)] = digest(domain)
     digests["updates"] = digest(catalog.updates)
-    categories = {family.category for family in catalog.families.values()}
-    for category in categories:  # changes when a family of the category is edited, added or removed
-        members = sorted(digests[object_key("family", f.id)] for f in catalog.families.values() if f.category == category)
-        digests[object_key("category", category)] = digest(members)
+    members: dict[str, list[str]] = {}  # a category's digest changes when a family of it changes, comes or goes
+    for family in catalog.families.values():
+        members.setdefault(family.category, []).append(digests[object_key("family", family.id)])
+    for category, family_digests in members.items():
+        digests[object_key("category", category)] = digest(sorted(family_digests))
     return digests
 
 

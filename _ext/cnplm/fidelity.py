@@ -65,7 +65,7 @@ def row_problems(catalog: Catalog, family: Family, section: FamilySection, row: 
                     for link in (table.column(row, column) or Cell("")).links]
     for link in listed_links:
         label, code = split_extraction_code(link.label)
-        if not any(l.url == link.url and l.code == code and l.label == label for l in model.links) \
+        if not any(link.url == link.url and link.code == code and link.label == label for link in model.links) \
                 and not corrected(family, link.url):
             problems.append(f"{where}: link {link.label} {link.url} missing")
     return problems
@@ -78,7 +78,7 @@ def section_problems(catalog: Catalog, family: Family, section: FamilySection) -
     rows = section.table.rows if section.table else []
     if len(rows) != len(family.models):
         problems.append(f"{family.id}: {len(rows)} rows in the list, {len(family.models)} models")
-    for row, model in zip(rows, family.models):
+    for row, model in zip(rows, family.models, strict=False):
         problems += row_problems(catalog, family, section, row, model)
     note_texts = {note.text for note in family.notes}
     note_urls = {link.url for note in family.notes for link in note.links}
@@ -106,7 +106,7 @@ def log_problems(catalog: Catalog, parsed: AwesomeList) -> list[str]:
         if named != set(entry.families) and not entry.correction:
             problems.append(f"log {line.date}: families {sorted(named)} != {list(entry.families)}")
         for link in line.links:
-            if link.url.startswith("http") and link.url not in {l.url for l in entry.links}:
+            if link.url.startswith("http") and link.url not in {link.url for link in entry.links}:
                 problems.append(f"log {line.date}: link {link.url} missing")
     return problems
 
@@ -137,17 +137,17 @@ def regenerated_problems(original: AwesomeList, regenerated: AwesomeList, catalo
             continue
         if len(new.table.rows) != len(section.table.rows):
             problems.append(f"{family_id}: {len(section.table.rows)} rows became {len(new.table.rows)}")
-        for row, new_row in zip(section.table.rows, new.table.rows):
+        for row, new_row in zip(section.table.rows, new.table.rows, strict=False):
             old_cells = {name: section.table.column(row, name) or Cell("") for name in section.table.header}
-            new_links = {(l.label, l.url) for c in new_row for l in c.links}
+            new_links = {(link.label, link.url) for c in new_row for link in c.links}
             new_texts = {c.text for c in new_row}
             for name in ("模型", "版本", "应用领域", "备注"):
                 text = old_cells[name].text if name in old_cells else ""
                 if text and text not in new_texts and not corrected(family, text):
                     problems.append(f"{family_id}: {name} {text!r} missing")
             for cell in old_cells.values():
-                problems += [f"{family_id}: link {l.label} {l.url} missing" for l in cell.links
-                             if (l.label, l.url) not in new_links and not corrected(family, l.url)]
+                problems += [f"{family_id}: link {link.label} {link.url} missing" for link in cell.links
+                             if (link.label, link.url) not in new_links and not corrected(family, link.url)]
         new_papers = {normalise_title(p.title) for p in new.papers}
         problems += [f"{family_id}: paper {p.title!r} missing" for p in section.papers
                      if normalise_title(p.title) not in new_papers and not corrected(family, p.title)]

@@ -89,7 +89,7 @@ def parse_version(version: str) -> dict:
 
 def model_links(table: Table, row: list[Cell]) -> list[dict]:
     links = []
-    for column, cell in zip(table.header, row):
+    for column, cell in zip(table.header, row, strict=False):
         if column in FRAMEWORK_COLUMNS:
             kind, framework = "download", FRAMEWORK_COLUMNS[column]
         elif column in HOMEPAGE_COLUMNS:

@@ -31,7 +31,8 @@ def markdown_link(label: str, url: str) -> str:
 
 
 def link_cell(links: list[ModelLink]) -> str:
-    return "<br>".join(markdown_link(f"{l.label}-{l.code}" if l.code else l.label, l.url) for l in links)
+    return "<br>".join(markdown_link(f"{link.label}-{link.code}" if link.code else link.label, link.url)
+                       for link in links)
 
 
 def paper_line(paper: Paper) -> str:
@@ -63,7 +64,7 @@ FIRST_COLUMN_TAKES = {
 def split_links(model: ModelVariant, first: str) -> tuple[list[ModelLink], list[ModelLink]]:
     """Links of the first column, and all others (PyTorch or 模型下载) for the second."""
     takes = FIRST_COLUMN_TAKES[first]
-    return [l for l in model.links if takes(l)], [l for l in model.links if not takes(l)]
+    return [link for link in model.links if takes(link)], [link for link in model.links if not takes(link)]
 
 
 def table(catalog: Catalog, family: Family) -> list[str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 from sphinx import addnodes
 
-from .catalog import ModelVariant
+from .catalog import FRAMEWORKS, ModelVariant
 from .hosts import host_of
 
 DOMAIN = "plm"
@@ -129,12 +129,11 @@ def size_text(model: ModelVariant) -> str:
 
 def download_items(model: ModelVariant) -> list[list[Inline]]:
     """One line per link: framework, host link, extraction code, remarks."""
-    from .catalog import FRAMEWORKS
-
     items = []
     for link in model.links:
         host = host_of(link.url)
-        prefix = FRAMEWORKS.get(link.framework or "", "项目首页 Homepage" if link.kind == "homepage" else "下载 Download")
+        kind = "项目首页 Homepage" if link.kind == "homepage" else "下载 Download"
+        prefix = FRAMEWORKS.get(link.framework or "", kind)
         text = link.label if link.label.lower() != host.en.lower() else host.en
         parts: list[Inline] = [f"{prefix}: ", external_link(text, link.url)]
         if host.id != "other" and text not in (host.zh, host.en):

@@ -59,7 +59,8 @@ class PaperTimelineDirective(CatalogDirective):
             lines = []
             for paper in in_year:
                 families = [self.family_ref(f) for f in self.catalog.families_citing(paper.key)]
-                lines.append([xref("paper", paper.key), f" {paper.title}", *([" — ", *joined(families)] if families else [])])
+                cited_by = [" — ", *joined(families)] if families else []
+                lines.append([xref("paper", paper.key), f" {paper.title}", *cited_by])
             body += bullet_list(lines)
             item += body
             result += item

@@ -32,8 +32,10 @@ def cite_block(catalog: Catalog, family: Family, model: ModelVariant | None) -> 
         body_classes=[],
     )
     dropdown += nodes.rubric(title, title)
-    what = "论文与该模型检查点 the papers and this checkpoint" if model else "论文与全部模型检查点 the papers and every checkpoint"
-    dropdown += para(f"引用{what}：")
+    if model:
+        dropdown += para("引用论文与该模型检查点 Cite the papers and this checkpoint:")
+    else:
+        dropdown += para("引用论文与全部模型检查点 Cite the papers and every checkpoint:")
     dropdown += nodes.literal_block(bibtex, bibtex, language="bibtex", classes=["plm-bibtex"])
     label = f"{family.id}.bib"
     dropdown += para("下载 Download: ", download_link(label, label, target=family_bib_path(family)),

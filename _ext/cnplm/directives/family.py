@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..bibliography import Paper
-from ..catalog import Family, ModelVariant
+from ..catalog import FRAMEWORKS, Family, ModelVariant
 from .cite import cite_block
 from ..render import (
     Inline,
@@ -110,7 +110,8 @@ class FamilyDirective(CatalogDirective):
             fields.append(("论文 Papers", joined(citations, "; ")))
         updates = self.catalog.updates_of(family.id)
         if updates:
-            fields.append(("收录日期 Added", [", ".join(e.date.isoformat() for e in sorted(updates, key=lambda e: e.date))]))
+            dates = sorted(entry.date.isoformat() for entry in updates)
+            fields.append(("收录日期 Added", [", ".join(dates)]))
         return field_list(fields)
 
     def overview_table(self, family: Family) -> nodes.table:
@@ -129,9 +130,7 @@ class FamilyDirective(CatalogDirective):
 
     @staticmethod
     def framework_names(model: ModelVariant) -> list[str]:
-        from ..catalog import FRAMEWORKS
-
-        return [FRAMEWORKS[key] for key in model.frameworks if key]
+        return [FRAMEWORKS[key] for key in model.frameworks]
 
     def details(self, family: Family) -> nodes.section:
         repeated = Counter(model.name for model in family.models)
@@ -149,7 +148,7 @@ class FamilyDirective(CatalogDirective):
             if model.huggingface:
                 snippet = TRANSFORMERS_SNIPPET.format(hub=model.huggingface)
                 block = nodes.literal_block(snippet, snippet, language="python", classes=["plm-snippet"])
-                model_section += para("用 🤗 transformers 加载 Load with transformers "
+                model_section += para("用 transformers 加载 Load with transformers "
                                       "(部分模型需要其源仓库中的代码 / some need code from their repository):")
                 model_section += block
             model_section += cite_block(self.catalog, family, model)

@@ -8,7 +8,14 @@ from docutils import nodes
 
 from ..catalog import FRAMEWORKS, SIZES, ModelVariant
 from ..render import Inline, bullet_list, external_link, para, section, size_text
-from ..selection import FRAMEWORK_ORDER, UNSPECIFIED, framework_keys, group_models, parameter_bucket
+from ..selection import (
+    FRAMEWORK_ORDER,
+    PARAMETER_BUCKETS,
+    UNSPECIFIED,
+    framework_keys,
+    group_models,
+    parameter_bucket,
+)
 from .base import CatalogDirective
 
 
@@ -55,7 +62,7 @@ class IndexDirective(CatalogDirective):
         def size_key(model: ModelVariant) -> tuple[str]:
             return (model.size,) if model.size else (parameter_bucket(model)[0],)
 
-        labels = {key: label for *_, key, label in _bucket_rows()}
+        labels = {key: label for _, key, label in (*PARAMETER_BUCKETS, (0, *UNSPECIFIED))}
         order = [*SIZES, *labels]
         result = []
         for key, models in group_models(self.catalog.models.values(), size_key, order):
@@ -69,12 +76,6 @@ class IndexDirective(CatalogDirective):
             title = FRAMEWORKS.get(key, UNSPECIFIED[1])
             result.append(section(f"framework-{key}", title, self.model_items(models)))
         return result
-
-
-def _bucket_rows():
-    from ..selection import PARAMETER_BUCKETS
-
-    return [*PARAMETER_BUCKETS, (0, *UNSPECIFIED)]
 
 
 GROUPINGS: dict[str, Callable[[IndexDirective], list[nodes.Node]]] = {

@@ -35,7 +35,8 @@ COLUMNS: dict[str, tuple[str, Cell]] = {
     "organisation": ("机构 Organisation", lambda d, m: [d.organisation_ref(m.organisation)]),
     "domain": ("领域 Domain", lambda d, m: [d.domain_label(m)]),
     "source": ("源地址 Source", lambda d, m: [external_link(m.source.label, m.source.url)] if m.source else []),
-    "downloads": ("下载 Downloads", lambda d, m: joined((external_link(l.label, l.url) for l in m.downloads), " · ")),
+    "downloads": ("下载 Downloads",
+                  lambda d, m: joined((external_link(link.label, link.url) for link in m.downloads), " · ")),
 }
 DEFAULT_COLUMNS = ("model", "family", "size", "parameters", "frameworks", "organisation", "domain")
 SORT_KEYS: dict[str, Callable] = {
