@@ -19,7 +19,9 @@ def dump_yaml(data: Any, schema_path: str | None = None) -> str:
     stream = io.StringIO()
     yaml.dump(data, stream)
     header = SCHEMA_COMMENT.format(schema=schema_path) if schema_path else ""
-    return header + stream.getvalue()
+    body = "".join(line for line in stream.getvalue().splitlines(keepends=True)
+                   if not line.startswith("# yaml-language-server:"))  # a comment ruamel kept from a read
+    return header + body
 
 
 def write_new_yaml(path: Path, data: Any, schema_path: str | None = None) -> bool:
