@@ -8,3 +8,5 @@ cnplm_organisations = "data/organisations.yaml"
 cnplm_domains = "data/domains.yaml"
 cnplm_updates = "data/updates.yaml"
 cnplm_bibfiles = ["refs.bib"]
+copyright = "2026, tests"
+version = "1"
