@@ -204,10 +204,11 @@ class CatalogBuilder:
             for link in item["links"]
             if "huggingface.co/" in link["url"] and link["url"].count("/") >= 4
         ]
-        if hub and hub_links and hub not in hub_links:
-            self.problems.append(
-                document.problem([*where, "huggingface"], f"hub id {hub!r} differs from its link {hub_links[0]!r}")
-            )
+        sourced = any("huggingface" in source["fields"] for source in item.get("sources", ()))
+        if hub and hub_links and hub not in hub_links and not sourced:
+            self.problems.append(document.problem(
+                [*where, "huggingface"],
+                f"hub id {hub!r} differs from its link {hub_links[0]!r} (give a source if it was renamed)"))
 
 
 def load_updates(path: Path, families: dict[str, Family], problems: list[Problem]) -> list[UpdateEntry]:
