@@ -111,7 +111,7 @@ class FamilyDirective(CatalogDirective):
         updates = self.catalog.updates_of(family.id)
         if updates:
             dates = sorted(entry.date.isoformat() for entry in updates)
-            fields.append(("收录日期 Added", [", ".join(dates)]))
+            fields.append(("更新日志 Log entries", [", ".join(dates)]))
         return field_list(fields)
 
     def overview_table(self, family: Family) -> nodes.table:
