@@ -21,7 +21,7 @@ from cnplm.loading import load_catalog
 from cnplm.readme import render_readme
 from cnplm.schemas import SCHEMA_DIR
 from cnplm.settings import sources_from_conf
-from helpers import page, visible_text
+from helpers import code_text, page, visible_text
 
 LIST_COPY = Path(__file__).parent / "data" / "awesome-list.md"
 
@@ -106,7 +106,8 @@ def test_family_and_model_pages_offer_bibtex_to_copy_and_download(site):
     markup = page(site, "families/macbert")
     text = visible_text(markup)
     assert text.count("Cite (BibTeX)") == 3  # the family and each of its two models
-    assert "@misc{plm:macbert-base," in text and "@inproceedings{cui2020macbert," in text
+    code = code_text(markup)  # highlighted BibTeX is split into spans
+    assert "@misc{plm:macbert-base," in code and "@inproceedings{cui2020macbert," in code
     assert 'href="../_downloads/bib/macbert.bib"' in markup and 'href="../_downloads/bib/all.bib"' in markup
     assert "highlight-bibtex" in markup  # a code block: sphinx-copybutton adds its copy button
 
