@@ -99,7 +99,7 @@ def field_text(entry: Entry, key: str) -> str:
 def decode_entry(entry: Entry) -> Entry:
     """A LaTeX-decoded copy of one entry, with authors split into name parts (the entry is untouched)."""
     library = bibtexparser.Library([copy.deepcopy(entry)])
-    for middleware in (LatexDecodingMiddleware(), SeparateCoAuthors(), SplitNameParts()):
+    for middleware in (LatexDecodingMiddleware(keep_math_mode=False), SeparateCoAuthors(), SplitNameParts()):
         library = middleware.transform(library)
     return library.entries[0]
 

@@ -140,6 +140,7 @@ def regenerated_problems(original: AwesomeList, regenerated: AwesomeList, catalo
         for row, new_row in zip(section.table.rows, new.table.rows, strict=False):
             old_cells = {name: section.table.column(row, name) or Cell("") for name in section.table.header}
             new_links = {(link.label, link.url) for c in new_row for link in c.links}
+            new_urls = {url for _, url in new_links}
             new_texts = {c.text for c in new_row}
             for name in ("模型", "版本", "应用领域", "备注"):
                 text = old_cells[name].text if name in old_cells else ""
@@ -147,7 +148,8 @@ def regenerated_problems(original: AwesomeList, regenerated: AwesomeList, catalo
                     problems.append(f"{family_id}: {name} {text!r} missing")
             for cell in old_cells.values():
                 problems += [f"{family_id}: link {link.label} {link.url} missing" for link in cell.links
-                             if (link.label, link.url) not in new_links and not corrected(family, link.url)]
+                             if (link.label, link.url) not in new_links and not corrected(family, link.url)
+                             and not (corrected(family, link.label) and link.url in new_urls)]
         new_papers = {normalise_title(p.title) for p in new.papers}
         problems += [f"{family_id}: paper {p.title!r} missing" for p in section.papers
                      if normalise_title(p.title) not in new_papers and not corrected(family, p.title)]
