@@ -66,6 +66,18 @@ def test_editing_a_bibtex_entry_updates_the_families_citing_it(builds):
     assert "Revisited Pre-Trained Models" in visible_text(page(app, "references"))
 
 
+def test_deleting_a_bibtex_entry_removes_it_from_the_pages_citing_it(builds):
+    bib = builds.srcdir / "refs.bib"
+    text = bib.read_text(encoding="utf-8")
+    bib.write_text(text[: text.index("@misc{muller2021accents")], encoding="utf-8")
+    edit(builds.srcdir / "cards" / "macbert.yaml", "papers: [cui2020macbert, muller2021accents]", "papers: [cui2020macbert]")
+    app = builds.build()
+    assert {"families/macbert", "references"} <= app.read_docs and "families/erlangshen" not in app.read_docs
+    assert "Braces Nested" not in visible_text(page(app, "families/macbert"))
+    assert "Braces Nested" not in visible_text(page(app, "references"))
+    assert warnings(app) == ""
+
+
 def test_editing_the_log_updates_the_family_it_names(builds):
     edit(builds.srcdir / "data" / "updates.yaml", "增加封神榜系列语言模型二郎神。", "增加二郎神（已更新）。")
     app = builds.build()
