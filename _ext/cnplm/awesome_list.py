@@ -9,16 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .catalog import Link
+
 # [label](url); also the list's broken [label]((#anchor)) form
 LINK_RE = re.compile(r"\[([^\]]*)\]\(\(?([^)\s]*)\)?\)")
 HTML_TAG_RE = re.compile(r"</?\s*(p|br)\s*/?>", re.IGNORECASE)
 LOG_LINE_RE = re.compile(r"^\*\s+(\d{4})\.(\d{2})\.(\d{2})\s+(.*)$")
-
-
-@dataclass(frozen=True)
-class Link:
-    label: str
-    url: str
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ from .settings import sources_from_conf
 from .yaml_writer import write_new_yaml
 
 
-
 def load_or_report(args: argparse.Namespace):
     """The catalogue, with its problems on stderr (exports still run on what loaded)."""
     catalog, problems = load_catalog(sources_from_conf(args.root))

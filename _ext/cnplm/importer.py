@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .awesome_list import AwesomeList, Cell, FamilySection, Link, PaperLine, Table
+from .awesome_list import AwesomeList, Cell, FamilySection, PaperLine, Table
+from .catalog import Link
 from .hosts import split_extraction_code
 
 CATEGORY_IDS = {

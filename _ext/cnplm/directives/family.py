@@ -9,7 +9,6 @@ from sphinx import addnodes
 
 from ..bibliography import Paper
 from ..catalog import FRAMEWORKS, Family, ModelVariant
-from .cite import cite_block
 from ..render import (
     Inline,
     bullet_list,
@@ -24,6 +23,7 @@ from ..render import (
     table,
 )
 from .base import CatalogDirective, category_label
+from .cite import cite_block
 
 TRANSFORMERS_SNIPPET = """from transformers import AutoModel, AutoTokenizer
 

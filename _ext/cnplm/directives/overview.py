@@ -8,10 +8,10 @@ from sphinx import addnodes
 
 from ..catalog import CATEGORIES
 from ..digests import object_key
-from ..render import bullet_list, para, table
 from ..outputs import ALL_BIB_PATH, CATALOG_JSON_PATH, family_bib_path
-from .cite import download_link
+from ..render import bullet_list, para, table
 from .base import CatalogDirective, category_label, family_docname
+from .cite import download_link
 
 
 class StatsDirective(CatalogDirective):
