@@ -1,0 +1,51 @@
+"""The data layer stands apart from Sphinx; other Sphinx projects link to our models by intersphinx."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import page, warnings
+
+DATA_LAYER = ["catalog", "loading", "bibliography", "schemas", "yaml_source", "importer", "awesome_list",
+              "fidelity", "readme", "catalog_json", "bibtex_export", "digests", "selection", "search_words",
+              "settings", "cli"]
+
+
+def test_data_layer_imports_no_sphinx(project_root):
+    imports = "; ".join(f"import cnplm.{name}" for name in DATA_LAYER)
+    code = f"import sys; {imports}; print(sorted(m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils')))"
+    run = subprocess.run([sys.executable, "-c", code], cwd=project_root, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(project_root / "_ext")})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
+
+
+def test_another_project_links_to_a_model_through_intersphinx(make_app, tmp_path, rootdir):
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(rootdir / "test-basic", catalogue)
+    built = make_app("html", srcdir=catalogue, freshenv=True)
+    built.build()
+    built.cleanup()
+    consumer = tmp_path / "consumer"
+    consumer.mkdir()
+    inventory = Path(built.outdir) / "objects.inv"
+    (consumer / "conf.py").write_text(
+        "extensions = ['sphinx.ext.intersphinx', 'cnplm.domain']\n"
+        f"intersphinx_mapping = {{'plm': ('https://kb.example.org/', {str(inventory)!r})}}\n"
+        "nitpicky = True\n",
+        encoding="utf-8",
+    )
+    (consumer / "index.rst").write_text(
+        "Consumer\n========\n\nWe fine-tune :plm:model:`macbert-base` "
+        "(:external+plm:plm:family:`erlangshen`).\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=consumer, freshenv=True)
+    app.build()
+    assert warnings(app) == ""
+    markup = page(app, "index")
+    assert 'href="https://kb.example.org/families/macbert.html#model-macbert-base"' in markup
+    assert 'href="https://kb.example.org/families/erlangshen.html#family-erlangshen"' in markup
