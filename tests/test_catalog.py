@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -63,12 +64,22 @@ def test_fidelity_check_notices_a_missing_link(loaded):
 
 
 def test_every_correction_and_added_fact_has_a_source(loaded):
+    """Facts the list does not state (hub ids, layers, parameters, LLM fields) name their source."""
     catalog, _ = loaded
     for family in catalog.families.values():
         for correction in family.corrections:
             assert correction.source.startswith("https://"), (family.id, correction)
         for model in family.models:
-            added = {field for source in model.sources for field in source.fields}
-            for field in ("architecture", "licence", "context_length", "release", "modelscope"):
-                if getattr(model, field):
-                    assert field in added, (model.id, field)
+            sourced = {field for source in model.sources for field in source.fields}
+            listed_urls = " ".join(link.url for link in model.links)
+            stated = {
+                "huggingface": model.huggingface is None or model.huggingface in listed_urls,
+                "layers": model.layers is None or re.search(rf"(L{model.layers}\b|{model.layers}L|{model.layers}层)",
+                                                            model.version) is not None,
+                "parameters": model.parameters is None or "参数" in model.version,
+            }
+            for field in ("architecture", "licence", "context_length", "release", "modelscope",
+                          "active_parameters"):
+                stated[field] = not getattr(model, field)
+            missing = [field for field, ok in stated.items() if not ok and field not in sourced]
+            assert missing == [], (model.id, missing)
