@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from pathlib import Path
 
 
@@ -26,3 +27,12 @@ def warnings(app) -> str:
 def code_text(markup: str) -> str:
     """Text with tags removed but no blanks added (for highlighted code, split into spans)."""
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def build_copy(make_app, source: Path, target: Path, builder: str = "html", **options):
+    """Copy a test project and build it in a fresh environment; the app is returned cleaned up."""
+    shutil.copytree(source, target)
+    app = make_app(builder, srcdir=target, freshenv=True, **options)
+    app.build()
+    app.cleanup()  # the next app registers its nodes in a clean docutils state
+    return app

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from helpers import page, warnings
+from helpers import build_copy, page, warnings
 
 DATA_LAYER = ["catalog", "loading", "bibliography", "schemas", "yaml_source", "importer", "awesome_list",
               "fidelity", "readme", "catalog_json", "bibtex_export", "digests", "selection", "search_words",
@@ -24,11 +23,7 @@ def test_data_layer_imports_no_sphinx(project_root):
 
 
 def test_another_project_links_to_a_model_through_intersphinx(make_app, tmp_path, rootdir):
-    catalogue = tmp_path / "catalogue"
-    shutil.copytree(rootdir / "test-basic", catalogue)
-    built = make_app("html", srcdir=catalogue, freshenv=True)
-    built.build()
-    built.cleanup()
+    built = build_copy(make_app, rootdir / "test-basic", tmp_path / "catalogue")
     consumer = tmp_path / "consumer"
     consumer.mkdir()
     inventory = Path(built.outdir) / "objects.inv"

@@ -7,15 +7,7 @@ from pathlib import Path
 
 from sphinx.util.inventory import InventoryFile
 
-from helpers import warnings
-
-
-def build(make_app, source: Path, target: Path, parallel: int):
-    shutil.copytree(source, target)
-    app = make_app("html", srcdir=target, freshenv=True, parallel=parallel)
-    app.build()
-    app.cleanup()
-    return app
+from helpers import build_copy, warnings
 
 
 def pages(app) -> dict[str, str]:
@@ -25,8 +17,8 @@ def pages(app) -> dict[str, str]:
 
 
 def test_parallel_build_equals_serial_build(make_app, tmp_path, rootdir):
-    serial = build(make_app, rootdir / "test-basic", tmp_path / "serial", parallel=0)
-    parallel = build(make_app, rootdir / "test-basic", tmp_path / "parallel", parallel=2)
+    serial = build_copy(make_app, rootdir / "test-basic", tmp_path / "serial", parallel=0)
+    parallel = build_copy(make_app, rootdir / "test-basic", tmp_path / "parallel", parallel=2)
     assert warnings(serial) == warnings(parallel) == ""
     serial_pages, parallel_pages = pages(serial), pages(parallel)
     assert serial_pages.keys() == parallel_pages.keys()
@@ -44,5 +36,5 @@ def test_duplicate_target_across_parallel_readers_warns(make_app, tmp_path, root
     index = source / "index.rst"
     index.write_text(index.read_text(encoding="utf-8").replace("   references\n", "   references\n   references2\n"),
                      encoding="utf-8")
-    app = build(make_app, source, tmp_path / "built", parallel=2)
+    app = build_copy(make_app, source, tmp_path / "built", parallel=2)
     assert "duplicate paper 'cui2020macbert'" in warnings(app)

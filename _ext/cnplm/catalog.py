@@ -140,10 +140,6 @@ class ModelVariant:
     def downloads(self) -> tuple[ModelLink, ...]:
         return tuple(link for link in self.links if link.kind == "download")
 
-    @property
-    def homepages(self) -> tuple[ModelLink, ...]:
-        return tuple(link for link in self.links if link.kind == "homepage")
-
 
 @dataclass(frozen=True)
 class Family:
