@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from dataclasses import dataclass, field
+import string
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import bibtexparser
@@ -36,6 +37,7 @@ class Paper:
     entry: Entry
     path: Path
     line: int
+    suffix: str = ""  # 'a', 'b', ... when authors and year alone do not tell papers apart
 
     @property
     def short_authors(self) -> str:
@@ -51,8 +53,8 @@ class Paper:
 
     @property
     def label(self) -> str:
-        """Author-year citation label, e.g. 'Devlin et al., 2019'."""
-        return f"{self.short_authors}, {self.year}"
+        """Author-year citation label, e.g. 'Devlin et al., 2019' or 'Su, 2021b'."""
+        return f"{self.short_authors}, {self.year}{self.suffix}"
 
     @property
     def arxiv_url(self) -> str:
@@ -185,4 +187,16 @@ def load_bibliography(paths: list[Path]) -> tuple[Bibliography, list[Problem]]:
             entry_issues = entry_problems(entry, path)
             problems.extend(entry_issues)
             bibliography.papers[entry.key] = build_paper(entry, path)
+    disambiguate_labels(bibliography.papers)
     return bibliography, problems
+
+
+def disambiguate_labels(papers: dict[str, Paper]) -> None:
+    """Give papers that share authors and year the suffixes a, b, ... in title order."""
+    groups: dict[tuple[str, str], list[Paper]] = {}
+    for paper in sorted(papers.values(), key=lambda p: (p.title.lower(), p.key)):
+        groups.setdefault((paper.short_authors, paper.year), []).append(paper)
+    for group in groups.values():
+        if len(group) > 1:
+            for letter, paper in zip(string.ascii_lowercase, group, strict=False):
+                papers[paper.key] = replace(paper, suffix=letter)

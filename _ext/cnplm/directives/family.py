@@ -54,7 +54,7 @@ def reference_entry(paper: Paper) -> list[Inline]:
         parts.append(external_link(f"arXiv:{paper.eprint}", paper.arxiv_url))
         parts.append(" ")
     if paper.url and paper.url != paper.arxiv_url:
-        parts.append(external_link("PDF / 链接", paper.url))
+        parts.append(external_link("PDF" if paper.url.lower().endswith(".pdf") else "链接 Link", paper.url))
     return parts
 
 
