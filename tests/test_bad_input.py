@@ -148,6 +148,8 @@ def test_non_http_url(project):
     assert f"{card}:{line_of(card, 'javascript:')}: models/1/links/0/url: not an http(s) URL: 'javascript:alert(1)'" in found
     assert any(m.startswith(f"{bib}:{line_of(bib, '@misc{su2020wobert')}: BibTeX entry 'su2020wobert': url is not http(s)")
                for m in found), found
+    catalog, _ = load_catalog(sources(project))
+    assert catalog.bibliography["su2020wobert"].link == ""  # reported, and never made a link
 
 
 def test_raw_html_in_card_text_is_rejected(project):

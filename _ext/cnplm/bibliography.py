@@ -98,6 +98,11 @@ def field_text(entry: Entry, key: str) -> str:
     return " ".join(text.replace("{", "").replace("}", "").split())
 
 
+def http_url(url: str) -> str:
+    """The URL if it is http(s); anything else never becomes a link (it is reported as a problem)."""
+    return url if HTTP_RE.match(url) else ""
+
+
 def decode_entry(entry: Entry) -> Entry:
     """A LaTeX-decoded copy of one entry, with authors split into name parts (the entry is untouched)."""
     library = bibtexparser.Library([copy.deepcopy(entry)])
@@ -118,7 +123,7 @@ def build_paper(entry: Entry, path: Path) -> Paper:
         authors=authors,
         year=field_text(decoded, "year"),
         venue=venue,
-        url=field_text(entry, "url"),
+        url=http_url(field_text(entry, "url")),
         eprint=field_text(entry, "eprint"),
         doi=field_text(entry, "doi"),
         entry=entry,
