@@ -37,8 +37,8 @@ def reread_count(output: str) -> str:
 
 
 def time_catalogue_load() -> float:
-    from cnplm.loading import load_catalog
-    from cnplm.settings import sources_from_conf
+    from cnplm.data.loading import load_catalog
+    from cnplm.data.settings import sources_from_conf
 
     start = time.perf_counter()
     load_catalog(sources_from_conf(ROOT))

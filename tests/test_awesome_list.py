@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cnplm.awesome_list import Cell, parse_awesome_list, split_row
-from cnplm.hosts import host_of, split_extraction_code
-from cnplm.importer import ImportReport, import_list, import_log, parse_version
+from cnplm.awesome.awesome_list import Cell, parse_awesome_list, split_row
+from cnplm.data.hosts import host_of, split_extraction_code
+from cnplm.awesome.importer import ImportReport, import_list, import_log, parse_version
 
 SNIPPET = """# List
 

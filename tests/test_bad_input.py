@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cnplm.loading import CatalogSources, load_catalog
+from cnplm.data.loading import CatalogSources, load_catalog
 from helpers import warnings
 
 

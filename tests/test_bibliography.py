@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cnplm.bibliography import load_bibliography
+from cnplm.data.bibliography import load_bibliography
 
 BIB = r"""
 @misc{b, author = {Su, Jianlin}, title = {Second post}, year = {2020}, url = {https://kexue.fm/archives/2}}

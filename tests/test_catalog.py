@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from cnplm.awesome_list import parse_awesome_list
-from cnplm.catalog import CATEGORIES
-from cnplm.fidelity import fidelity_problems
-from cnplm.loading import load_catalog
-from cnplm.settings import sources_from_conf
+from cnplm.awesome.awesome_list import parse_awesome_list
+from cnplm.data.catalog import CATEGORIES
+from cnplm.awesome.fidelity import fidelity_problems
+from cnplm.data.loading import load_catalog
+from cnplm.data.settings import sources_from_conf
 
 LIST_COPY = Path(__file__).parent / "data" / "awesome-list.md"
 

@@ -13,14 +13,14 @@ from jsonschema import Draft202012Validator
 from pybtex.database import parse_file
 
 from cnplm.__main__ import main as cli
-from cnplm.awesome_list import parse_awesome_list
-from cnplm.bibtex_export import all_entries, model_entry, to_bibtex
-from cnplm.catalog import Catalog, Family, ModelVariant, Organisation
-from cnplm.fidelity import regenerated_problems
-from cnplm.loading import load_catalog
-from cnplm.readme import render_readme
-from cnplm.schemas import SCHEMA_DIR
-from cnplm.settings import sources_from_conf
+from cnplm.awesome.awesome_list import parse_awesome_list
+from cnplm.export.bibtex_export import all_entries, model_entry, to_bibtex
+from cnplm.data.catalog import Catalog, Family, ModelVariant, Organisation
+from cnplm.awesome.fidelity import regenerated_problems
+from cnplm.data.loading import load_catalog
+from cnplm.awesome.readme import render_readme
+from cnplm.data.schemas import SCHEMA_DIR
+from cnplm.data.settings import sources_from_conf
 from helpers import code_text, page, visible_text
 
 LIST_COPY = Path(__file__).parent / "data" / "awesome-list.md"

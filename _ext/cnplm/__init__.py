@@ -26,17 +26,17 @@ def setup(app) -> dict[str, Any]:
     """Register the domain, directives, roles, events and static files; nothing else."""
     from pathlib import Path
 
-    from .directives.chronology import ChronologyDirective, PaperTimelineDirective
-    from .directives.family import FamilyDirective
-    from .directives.indexes import IndexDirective
-    from .directives.overview import DownloadsDirective, FamiliesDirective, StatsDirective
-    from .directives.references import ReferencesDirective
-    from .directives.table import TableDirective
-    from .domain import ROLE_OBJECT_TYPES, PLMDomain, collect_xrefs, short_role
-    from .exports import on_build_finished
-    from .settings import DEFAULTS
-    from .state import on_builder_inited, on_env_get_outdated
-    from .transforms import ExternalLinksNoopener, resolve_download_links
+    from .site.directives.chronology import ChronologyDirective, PaperTimelineDirective
+    from .site.directives.family import FamilyDirective
+    from .site.directives.indexes import IndexDirective
+    from .site.directives.overview import DownloadsDirective, FamiliesDirective, StatsDirective
+    from .site.directives.references import ReferencesDirective
+    from .site.directives.table import TableDirective
+    from .site.domain import ROLE_OBJECT_TYPES, PLMDomain, collect_xrefs, short_role
+    from .site.exports import on_build_finished
+    from .data.settings import DEFAULTS
+    from .site.state import on_builder_inited, on_env_get_outdated
+    from .site.transforms import ExternalLinksNoopener, resolve_download_links
 
     app.setup_extension("sphinx_design")
     quiet_jieba()

@@ -7,15 +7,15 @@ import os
 import sys
 from pathlib import Path
 
-from .awesome_list import parse_awesome_list
-from .bibtex_export import all_entries, family_entries, to_bibtex
-from .catalog_json import catalog_json
-from .importer import import_list
-from .loading import load_catalog
-from .outputs import ALL_BIB_PATH, family_bib_path
-from .readme import render_readme
-from .settings import sources_from_conf
-from .yaml_writer import write_new_yaml
+from .awesome.awesome_list import parse_awesome_list
+from .export.bibtex_export import all_entries, family_entries, to_bibtex
+from .export.catalog_json import catalog_json
+from .awesome.importer import import_list
+from .data.loading import load_catalog
+from .export.outputs import ALL_BIB_PATH, family_bib_path
+from .awesome.readme import render_readme
+from .data.settings import sources_from_conf
+from .data.yaml_writer import write_new_yaml
 
 
 def load_or_report(args: argparse.Namespace):
@@ -99,7 +99,7 @@ def run_import(args: argparse.Namespace) -> int:
     parsed = parse_awesome_list(args.markdown.read_text(encoding="utf-8"))
     report = import_list(parsed, bib_index(catalog), domains, set(catalog.models))
     out_dir = args.out or sources.cards_dir
-    schema = os.path.relpath(Path(__file__).parent / "schemas" / "card.schema.json", out_dir)
+    schema = os.path.relpath(Path(__file__).parent / "data" / "schemas" / "card.schema.json", out_dir)
     for card in report.cards:
         path = out_dir / f"{card['id']}.yaml"
         written = write_new_yaml(path, card, schema)

@@ -6,9 +6,9 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
-from ..catalog import CATEGORIES
+from ...data.catalog import CATEGORIES
 from ..digests import object_key
-from ..outputs import ALL_BIB_PATH, CATALOG_JSON_PATH, family_bib_path
+from ...export.outputs import ALL_BIB_PATH, CATALOG_JSON_PATH, family_bib_path
 from ..render import bullet_list, para, table
 from .base import CatalogDirective, category_label, family_docname
 from .cite import download_link

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .bibtex_export import all_entries, family_entries, to_bibtex
-from .catalog import Catalog
-from .catalog_json import catalog_json
-from .outputs import ALL_BIB_PATH, CATALOG_JSON_PATH, CATALOG_SCHEMA_PATH, SCHEMA_FOLDER, family_bib_path
-from .schemas import SCHEMA_DIR
+from ..export.bibtex_export import all_entries, family_entries, to_bibtex
+from ..data.catalog import Catalog
+from ..export.catalog_json import catalog_json
+from ..export.outputs import ALL_BIB_PATH, CATALOG_JSON_PATH, CATALOG_SCHEMA_PATH, SCHEMA_FOLDER, family_bib_path
+from ..data.schemas import SCHEMA_DIR
 from .state import catalog_of
 
 

@@ -7,7 +7,7 @@ from itertools import groupby
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..catalog import UpdateEntry
+from ...data.catalog import UpdateEntry
 from ..render import Inline, bullet_list, external_link, joined, section, xref
 from .base import CatalogDirective
 

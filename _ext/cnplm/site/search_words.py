@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .catalog import Catalog
+from ..data.catalog import Catalog
 
 CJK_RE = re.compile(r"[\u3400-\u9fff]")
 FREQUENCY = 100000  # high enough that jieba keeps each name in one piece

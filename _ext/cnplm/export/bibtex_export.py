@@ -8,7 +8,7 @@ import bibtexparser
 from bibtexparser.middlewares import AddEnclosingMiddleware
 from bibtexparser.model import Entry, Field
 
-from .catalog import Catalog, Family, ModelVariant
+from ..data.catalog import Catalog, Family, ModelVariant
 
 MODEL_KEY_PREFIX = "plm:"
 LATEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",

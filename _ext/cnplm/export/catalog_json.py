@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import __version__
+from .. import __version__
 from .bibtex_export import model_key
-from .catalog import Catalog, Family, Link, ModelVariant, Source
+from ..data.catalog import Catalog, Family, Link, ModelVariant, Source
 
 FORMAT_VERSION = 1
 

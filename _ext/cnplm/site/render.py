@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 from sphinx import addnodes
 
-from .catalog import FRAMEWORKS, ModelVariant
-from .hosts import host_of
+from ..data.catalog import FRAMEWORKS, ModelVariant
+from ..data.hosts import host_of
 
 DOMAIN = "plm"
 Inline = nodes.Node | str

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from docutils import nodes
 
-from ..catalog import FRAMEWORKS, SIZES, ModelVariant
+from ...data.catalog import FRAMEWORKS, SIZES, ModelVariant
 from ..render import Inline, bullet_list, external_link, para, section, size_text
-from ..selection import (
+from ...data.selection import (
     FRAMEWORK_ORDER,
     PARAMETER_BUCKETS,
     UNSPECIFIED,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx_design.shared import create_component
 
-from ..bibtex_export import family_entries, to_bibtex
-from ..catalog import Catalog, Family, ModelVariant
-from ..outputs import ALL_BIB_PATH, family_bib_path
+from ...export.bibtex_export import family_entries, to_bibtex
+from ...data.catalog import Catalog, Family, ModelVariant
+from ...export.outputs import ALL_BIB_PATH, family_bib_path
 from ..render import para
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..catalog import CATEGORIES, Catalog, Family, ModelVariant
+from ...data.catalog import CATEGORIES, Catalog, Family, ModelVariant
 from ..domain import PLMDomain
 from ..render import Inline, xref
 from ..state import catalog_of, family_docname

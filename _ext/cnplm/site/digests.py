@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .catalog import Catalog, Family
+from ..data.catalog import Catalog, Family
 
 
 def digest(value: object) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .catalog import Link
+from ..data.catalog import Link
 
 # [label](url); also the list's broken [label]((#anchor)) form
 LINK_RE = re.compile(r"\[([^\]]*)\]\(\(?([^)\s]*)\)?\)")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .bibliography import Paper
-from .catalog import CATEGORIES, Catalog, Family, ModelLink, ModelVariant
+from ..data.bibliography import Paper
+from ..data.catalog import CATEGORIES, Catalog, Family, ModelLink, ModelVariant
 from .importer import CATEGORY_IDS, FAMILY_NAMES
 
 # the list's category headings; a category it does not have yet gets its English label

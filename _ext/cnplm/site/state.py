@@ -10,13 +10,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .catalog import Catalog
+from ..data.catalog import Catalog
 from .digests import changed_keys, family_page_inputs, object_digests
 from .family_pages import write_family_pages
-from .loading import CatalogSources, load_catalog
-from .problems import Problem
+from ..data.loading import CatalogSources, load_catalog
+from ..data.problems import Problem
 from .search_words import user_dictionary
-from .settings import DEFAULTS, sources_from
+from ..data.settings import DEFAULTS, sources_from
 
 logger = logging.getLogger(__name__)
 FAMILY_PAGES_DIR = "families"

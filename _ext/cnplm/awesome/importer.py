@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from .awesome_list import AwesomeList, Cell, FamilySection, PaperLine, Table
-from .catalog import Link
-from .hosts import split_extraction_code
+from ..data.catalog import Link
+from ..data.hosts import split_extraction_code
 
 CATEGORY_IDS = {
     "NLU系列": "nlu",

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from .awesome_list import AwesomeList, Cell, FamilySection, PaperLine
-from .catalog import Catalog, Family, ModelVariant
-from .hosts import split_extraction_code
+from ..data.catalog import Catalog, Family, ModelVariant
+from ..data.hosts import split_extraction_code
 from .importer import ARXIV_RE, family_anchors
 
 

@@ -153,6 +153,6 @@ def short_role(name: str):
 
 
 def setup(app) -> dict[str, Any]:
-    """``extensions = ["cnplm.domain"]`` in another project: the plm roles, resolved through intersphinx."""
+    """``extensions = ["cnplm.site.domain"]`` in another project: the plm roles, resolved through intersphinx."""
     app.add_domain(PLMDomain)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

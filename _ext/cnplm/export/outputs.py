@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .catalog import Family
+from ..data.catalog import Family
 
 ALL_BIB_PATH = "_downloads/bib/all.bib"
 CATALOG_JSON_PATH = "catalog.json"

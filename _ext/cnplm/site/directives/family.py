@@ -7,8 +7,8 @@ from collections import Counter
 from docutils import nodes
 from sphinx import addnodes
 
-from ..bibliography import Paper
-from ..catalog import FRAMEWORKS, Family, ModelVariant
+from ...data.bibliography import Paper
+from ...data.catalog import FRAMEWORKS, Family, ModelVariant
 from ..render import (
     Inline,
     bullet_list,

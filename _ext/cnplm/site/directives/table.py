@@ -7,10 +7,10 @@ from collections.abc import Callable
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ..catalog import CATEGORIES, FRAMEWORKS, SIZES, ModelVariant
+from ...data.catalog import CATEGORIES, FRAMEWORKS, SIZES, ModelVariant
 from ..digests import object_key
 from ..render import Inline, external_link, format_parameters, joined, table
-from ..selection import UNSPECIFIED, Selection, select, size_rank
+from ...data.selection import UNSPECIFIED, Selection, select, size_rank
 from .base import CatalogDirective, category_label
 
 Cell = Callable[["TableDirective", ModelVariant], list[Inline]]
