@@ -21,7 +21,10 @@ def test_every_card_has_a_page_in_its_category(site, project_root):
     for card in cards:
         assert (Path(site.outdir) / "families" / f"{card}.html").exists(), card
     nlu = page(site, "categories/nlu")
-    assert 'href="../families/macbert.html"' in nlu and 'href="../families/erlangshen.html"' in nlu
+    assert 'href="../families/macbert.html#family-macbert"' in nlu
+    assert 'href="../families/erlangshen.html#family-erlangshen"' in nlu
+    assert "MacBERT-base" not in visible_text(nlu)  # a summary per family; every model is the explorer's
+    assert 'href="../categories/nlu.html#families-nlu"' in page(site, "families/macbert")
 
 
 def test_inventory_lists_every_model(site):

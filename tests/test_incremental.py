@@ -9,8 +9,8 @@ import pytest
 
 from helpers import page, visible_text, warnings
 
-# pages showing the whole catalogue; nlg.rst shows only the (empty) NLG category
-AGGREGATE_PAGES = {"index", "references", "orgs", "filtered"}
+# pages with a table of models from the whole catalogue; summaries (references, orgs, nlg) show no model
+MODEL_TABLE_PAGES = {"index", "filtered"}
 
 
 class Builds:
@@ -48,13 +48,23 @@ def test_nothing_changed_reads_nothing(builds):
     assert builds.build().read_docs == set()
 
 
-def test_editing_a_card_rereads_its_page_and_the_aggregates_only(builds):
+def test_renaming_a_model_rereads_its_page_and_the_model_tables_only(builds):
     edit(builds.srcdir / "cards" / "macbert.yaml", "  - id: macbert-large\n    name: MacBERT-large",
          "  - id: macbert-large\n    name: MacBERT-large-v2")
     app = builds.build()
-    assert app.read_docs == {"families/macbert"} | AGGREGATE_PAGES
+    assert app.read_docs == {"families/macbert"} | MODEL_TABLE_PAGES
     assert "MacBERT-large-v2" in visible_text(page(app, "families/macbert"))
     assert "MacBERT-large-v2" in visible_text(page(app, "filtered"))
+    assert warnings(app) == ""
+
+
+def test_moving_a_model_to_another_organisation_rereads_the_summaries_that_count_it(builds):
+    edit(builds.srcdir / "cards" / "macbert.yaml", "organisation: ymcui", "organisation: idea-ccnl")
+    app = builds.build()
+    assert app.read_docs == {"families/macbert", "orgs"} | MODEL_TABLE_PAGES
+    orgs = visible_text(page(app, "orgs"))
+    assert "2 个模型 models · 2 个系列 families 二郎神 Erlangshen (1) · MacBERT (1)" in orgs
+    assert "Yiming Cui ¶ https://github.com/ymcui 1 个模型 models · 1 个系列 families MacBERT (1)" in orgs
     assert warnings(app) == ""
 
 
@@ -98,7 +108,7 @@ def test_adding_a_card_adds_its_page_and_table_rows(builds):
     assert (Path(app.outdir) / "families" / "zen.html").exists()
     assert "ZEN-Base" in visible_text(page(app, "nlg"))
     assert "ZEN-Base" in visible_text(page(app, "index"))
-    assert "ZEN-Base" in visible_text(page(app, "orgs"))
+    assert "ZEN (1)" in visible_text(page(app, "orgs"))
     assert warnings(app) == ""
 
 

@@ -32,7 +32,7 @@ def setup(app) -> dict[str, Any]:
     from .site.directives.overview import DownloadsDirective, FamiliesDirective, StatsDirective
     from .site.directives.references import ReferencesDirective
     from .site.directives.table import TableDirective
-    from .site.domain import ROLE_OBJECT_TYPES, PLMDomain, collect_xrefs, short_role
+    from .site.domain import ROLE_OBJECT_TYPES, PLMDomain, category_without_page, collect_xrefs, short_role
     from .site.exports import on_build_finished
     from .data.settings import DEFAULTS
     from .site.state import on_builder_inited, on_env_get_outdated
@@ -61,6 +61,7 @@ def setup(app) -> dict[str, Any]:
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("doctree-read", collect_xrefs)
+    app.connect("missing-reference", category_without_page)
     app.connect("doctree-resolved", resolve_download_links)
     app.connect("build-finished", on_build_finished)
     static = Path(__file__).parent / "static"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from ..data.catalog import Catalog, Family
+from ..data.catalog import CATEGORIES, Catalog, Family
+from ..data.summaries import INDEXES, catalogue_counts, category_counts, category_families, citing_families, family_titles
 
 
 def digest(value: object) -> str:
@@ -23,9 +24,7 @@ def object_digests(catalog: Catalog) -> dict[str, str]:
         digests[object_key("updates", family.id)] = digest(catalog.updates_of(family.id))
         for model in family.models:
             digests[object_key("model", model.id)] = digest((model, family.name, family.name_zh))
-    for key, paper in catalog.bibliography.papers.items():
-        digests[object_key("paper", key)] = digest((paper.entry.entry_type, paper.entry.key,
-                                                    [(f.key, f.value) for f in paper.entry.fields]))
+    digests.update(object_digests_of_papers(catalog))
     for organisation in catalog.organisations.values():
         digests[object_key("organisation", organisation.id)] = digest(organisation)
     for domain in catalog.domains.values():
@@ -36,6 +35,35 @@ def object_digests(catalog: Catalog) -> dict[str, str]:
         members.setdefault(family.category, []).append(digests[object_key("family", family.id)])
     for category, family_digests in members.items():
         digests[object_key("category", category)] = digest(sorted(family_digests))
+    digests.update(view_digests(catalog))
+    return digests
+
+
+def object_digests_of_papers(catalog: Catalog) -> dict[str, str]:
+    return {object_key("paper", key): digest((paper.entry.entry_type, paper.entry.key,
+                                              [(f.key, f.value) for f in paper.entry.fields]))
+            for key, paper in catalog.bibliography.papers.items()}
+
+
+def view_key(*parts: str) -> str:
+    """Key of what one kind of aggregate page shows, e.g. 'view:families:nlu', 'view:index:size'."""
+    return ":".join(("view", *parts))
+
+
+def view_digests(catalog: Catalog) -> dict[str, str]:
+    """Digest of exactly what each aggregate page renders (see data/summaries.py): an edit that
+    leaves a summary unchanged (a model renamed, a link fixed) re-reads no aggregate page."""
+    digests = {view_key("families", category): digest(category_families(catalog, category))
+               for category in CATEGORIES}
+    digests[view_key("families", "*")] = digest(category_families(catalog, None))
+    for name, grouping in INDEXES.items():
+        digests[view_key("index", name)] = digest(grouping(catalog))
+    digests[view_key("stats")] = digest((catalogue_counts(catalog), category_counts(catalog)))
+    papers = sorted((key, value) for key, value in object_digests_of_papers(catalog).items())
+    digests[view_key("papers")] = digest((papers, sorted(citing_families(catalog).items())))
+    named = sorted({family for entry in catalog.updates for family in entry.families})
+    digests[view_key("updates")] = digest((catalog.updates, family_titles(catalog, named)))
+    digests[view_key("downloads")] = digest(family_titles(catalog, sorted(catalog.families)))
     return digests
 
 

@@ -44,8 +44,9 @@ class PLMDomain(Domain):
         "aggregates": {},  # docname -> object keys its catalogue-wide content shows (None: all of it)
         "xrefs": {},  # docname -> {"model:macbert-base", ...}
         "digests": {},  # object key -> digest, as of the last build
+        "category_pages": {},  # category -> (docname, anchor) of the page listing its families
     }
-    data_version = 3
+    data_version = 4
     dangling_warnings = {
         "model": "unknown model %(target)r",
         "family": "unknown model family %(target)r",
@@ -77,6 +78,10 @@ class PLMDomain(Domain):
         whole = scope is None or known is None
         aggregates[self.env.docname] = None if whole else known | scope
 
+    def note_category_page(self, category: str, anchor: str) -> None:
+        """The current document lists the category's families (the first such page is its page)."""
+        self.data["category_pages"].setdefault(category, (self.env.docname, anchor))
+
     def note_xrefs(self, docname: str, keys: set[str]) -> None:
         if keys:
             self.data["xrefs"][docname] = keys
@@ -87,6 +92,9 @@ class PLMDomain(Domain):
                 del self.objects[key]
         self.data["aggregates"].pop(docname, None)
         self.data["xrefs"].pop(docname, None)
+        for category, (page, _) in list(self.data["category_pages"].items()):
+            if page == docname:
+                del self.data["category_pages"][category]
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         docs = set(docnames)
@@ -105,8 +113,14 @@ class PLMDomain(Domain):
         for docname, keys in otherdata["xrefs"].items():
             if docname in docs:
                 self.data["xrefs"][docname] = keys
+        for category, (docname, anchor) in otherdata["category_pages"].items():
+            if docname in docs:
+                self.data["category_pages"].setdefault(category, (docname, anchor))
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode) -> nodes.Element | None:
+        if typ == "category":
+            page = self.data["category_pages"].get(target)
+            return make_refnode(builder, fromdocname, page[0], page[1], contnode) if page else None
         objtype = ROLE_OBJECT_TYPES.get(typ)
         entry = self.objects.get((objtype, target)) if objtype else None
         if entry is None:
@@ -130,14 +144,23 @@ class PLMDomain(Domain):
 
 
 def collect_xrefs(app, doctree: nodes.document) -> None:
-    """Remember which catalogue objects a document links to (doctree-read)."""
+    """Remember which catalogue objects a document's own text links to (doctree-read); references made
+    by the catalogue directives are covered by the scope each directive declares."""
     keys = {
         f"{ROLE_OBJECT_TYPES[node['reftype']]}:{node['reftarget']}"
         for node in doctree.findall(addnodes.pending_xref)
         if node.get("refdomain") == "plm" and node.get("reftype") in ROLE_OBJECT_TYPES
+        and not node.get("plm_generated")
     }
     domain = app.env.get_domain("plm")
     domain.note_xrefs(app.env.docname, keys)
+
+
+def category_without_page(app, env, node, contnode) -> nodes.Node | None:
+    """missing-reference: a category that no page lists stays plain text (test sites have few pages)."""
+    if node.get("refdomain") == "plm" and node.get("reftype") == "category":
+        return contnode
+    return None
 
 
 def short_role(name: str):

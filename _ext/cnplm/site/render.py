@@ -9,6 +9,7 @@ from sphinx import addnodes
 
 from ..data.catalog import FRAMEWORKS, ModelVariant
 from ..data.hosts import host_of
+from ..data.summaries import format_parameters
 
 DOMAIN = "plm"
 Inline = nodes.Node | str
@@ -24,9 +25,14 @@ def external_link(text: str, url: str) -> nodes.reference:
 
 
 def xref(reftype: str, target: str, text: str = "") -> addnodes.pending_xref:
-    """A reference to a catalogue object, resolved by the plm domain once all pages are read."""
+    """A reference to a catalogue object, resolved by the plm domain once all pages are read.
+
+    Marked as generated: the directive that made it declares what its page depends on (its scope),
+    so the reference itself does not make the page depend on the whole object (domain.collect_xrefs).
+    """
     node = addnodes.pending_xref(
-        "", refdomain=DOMAIN, reftype=reftype, reftarget=target, refexplicit=bool(text), refwarn=True
+        "", refdomain=DOMAIN, reftype=reftype, reftarget=target, refexplicit=bool(text), refwarn=True,
+        plm_generated=True,
     )
     node += nodes.inline(text or target, text or target, classes=["xref", f"plm-{reftype}"])
     return node
@@ -103,17 +109,6 @@ def section(section_id: str, title: str, *children: nodes.Node) -> nodes.section
     node += nodes.title(title, title)
     node.extend(children)
     return node
-
-
-def format_parameters(count: float | None) -> str:
-    """3.5e9 -> '3.5B', 1.1e8 -> '110M' (as practitioners write sizes)."""
-    if not count:
-        return ""
-    for unit, scale in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("K", 1e3)):
-        if count >= scale:
-            value = count / scale
-            return f"{value:.1f}".rstrip("0").rstrip(".") + unit
-    return str(int(count))
 
 
 def size_text(model: ModelVariant) -> str:

@@ -8,6 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ...data.catalog import UpdateEntry
+from ..digests import view_key
 from ..render import Inline, bullet_list, external_link, joined, section, xref
 from .base import CatalogDirective
 
@@ -18,7 +19,7 @@ class ChronologyDirective(CatalogDirective):
     option_spec = {"latest": directives.positive_int}
 
     def run(self) -> list[nodes.Node]:
-        self.plm_domain.note_aggregate()
+        self.plm_domain.note_aggregate({view_key("updates")})
         entries = self.catalog.updates
         if "latest" in self.options:
             return [bullet_list([self.entry(e) for e in entries[: self.options["latest"]]],
@@ -49,7 +50,7 @@ class PaperTimelineDirective(CatalogDirective):
     """Papers of the database by publication year, each with the families that cite it."""
 
     def run(self) -> list[nodes.Node]:
-        self.plm_domain.note_aggregate()
+        self.plm_domain.note_aggregate({view_key("papers")})
         papers = sorted(self.catalog.bibliography.papers.values(), key=lambda p: (p.year, p.label))
         result = nodes.definition_list(classes=["plm-timeline"])
         for year, in_year in groupby(papers, key=lambda p: p.year):

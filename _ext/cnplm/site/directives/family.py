@@ -21,6 +21,7 @@ from ..render import (
     section,
     size_text,
     table,
+    xref,
 )
 from .base import CatalogDirective, category_label
 from .cite import cite_block
@@ -94,7 +95,8 @@ class FamilyDirective(CatalogDirective):
         return addnodes.index(entries=entries)
 
     def summary(self, family: Family) -> nodes.field_list:
-        fields: list[tuple[str, list[Inline]]] = [("类别 Category", [category_label(family.category)])]
+        category = xref("category", family.category, category_label(family.category))
+        fields: list[tuple[str, list[Inline]]] = [("类别 Category", [category])]
         if family.name_zh:
             fields.append(("中文名 Chinese name", [family.name_zh]))
         if family.model_type:

@@ -1,4 +1,4 @@
-"""Directives of the home and category pages: ``plm-stats`` and ``plm-families``."""
+"""Directives of the home and category pages: ``plm-stats``, ``plm-families`` and ``plm-downloads``."""
 
 from __future__ import annotations
 
@@ -7,73 +7,80 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from ...data.catalog import CATEGORIES
-from ..digests import object_key
+from ...data.summaries import FamilySummary, catalogue_counts, category_counts, category_families
 from ...export.outputs import ALL_BIB_PATH, CATALOG_JSON_PATH, family_bib_path
-from ..render import bullet_list, para, table
-from .base import CatalogDirective, category_label, family_docname
+from ..digests import view_key
+from ..render import Inline, bullet_list, joined, para, table, xref
+from .base import CatalogDirective, category_label
 from .cite import download_link
+
+# The page listing every model (built by the explorer); linked from the summaries when it exists.
+EXPLORER_DOC = "explorer"
 
 
 class StatsDirective(CatalogDirective):
     """Counts of the catalogue, overall and per category."""
 
     def run(self) -> list[nodes.Node]:
-        self.plm_domain.note_aggregate()
-        catalog = self.catalog
-        models = catalog.models
+        self.plm_domain.note_aggregate({view_key("stats")})
+        families, models, papers, organisations, updates = catalogue_counts(self.catalog)
         summary = para(
-            f"{len(catalog.families)} 个模型系列 families · {len(models)} 个模型 models · "
-            f"{len(catalog.bibliography.papers)} 篇论文与博客 papers and posts · "
-            f"{len(catalog.organisations)} 个机构 organisations · {len(catalog.updates)} 条更新 log entries",
+            f"{families} 个模型系列 families · {models} 个模型 models · "
+            f"{papers} 篇论文与博客 papers and posts · "
+            f"{organisations} 个机构 organisations · {updates} 条更新 log entries",
             classes=["plm-stats"],
         )
-        rows = []
-        for category in CATEGORIES:
-            families = [f for f in catalog.families.values() if f.category == category]
-            if families:
-                count = sum(len(f.models) for f in families)
-                rows.append([[category_label(category)], [str(len(families))], [str(count)]])
+        rows = [[[category_label(category)], [str(count)], [str(models)]]
+                for category, count, models in category_counts(self.catalog)]
         return [summary, table(["类别 Category", "系列 Families", "模型 Models"], rows)]
 
 
 class FamiliesDirective(CatalogDirective):
-    """The toctree of a category's family pages (all families without ``:category:``)."""
+    """A category's families (all families without ``:category:``): one summary row each, a link to
+    each family page, and a link to the explorer for the full per-model listing.
 
-    option_spec = {"category": directives.unchanged, "maxdepth": directives.nonnegative_int}
+    Family pages are in no toctree (their stubs are orphans), so the sidebar of every page stays the
+    size of the categories and indexes, whatever the size of the catalogue.
+    """
+
+    option_spec = {"category": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         category = self.options.get("category")
-        self.plm_domain.note_aggregate({object_key("category", category)} if category else None)
         if category and category not in CATEGORIES:
             return self.warn(f"unknown category {category!r}; known: {', '.join(CATEGORIES)}")
-        families = sorted(
-            (f for f in self.catalog.families.values() if not category or f.category == category),
-            key=lambda f: f.name.lower(),
-        )
-        docnames = [family_docname(f.id) for f in families]
-        toctree = addnodes.toctree(
-            parent=self.env.docname,
-            entries=[(None, docname) for docname in docnames],
-            includefiles=docnames,
-            maxdepth=self.options.get("maxdepth", 1),
-            caption=category_label(category) if category else None,
-            glob=False,
-            hidden=False,
-            includehidden=False,
-            numbered=0,
-            titlesonly=True,
-        )
-        self.set_source_info(toctree)
-        wrapper = nodes.compound(classes=["toctree-wrapper"])
-        wrapper += toctree
-        return [wrapper]
+        self.plm_domain.note_aggregate({view_key("families", category or "*")})
+        target = nodes.target("", "", ids=[f"families-{category or 'all'}"])
+        if category:
+            self.plm_domain.note_category_page(category, target["ids"][0])
+        summaries = category_families(self.catalog, category)
+        if not summaries:
+            return [target, para("（暂无模型系列 No family yet.）")]
+        headers = ["系列 Family", "模型数 Models", "规模 Sizes", "机构 Organisations"]
+        rows = [self.row(summary) for summary in summaries]
+        models = sum(summary.models for summary in summaries)
+        count = para(f"{len(summaries)} 个模型系列 families · {models} 个模型 models", classes=["plm-count"])
+        return [target, count, table(headers, rows, classes=["plm-families"]), *self.explorer_link()]
+
+    def row(self, summary: FamilySummary) -> list[list[Inline]]:
+        organisations = joined(xref("org", o, display) for o, display in summary.organisations)
+        return [[xref("family", summary.id, summary.title)], [str(summary.models)], [summary.sizes], organisations]
+
+    def explorer_link(self) -> list[nodes.Node]:
+        if EXPLORER_DOC not in self.env.found_docs:
+            return []
+        link = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget=f"/{EXPLORER_DOC}",
+                                     refexplicit=True, refwarn=True)
+        link += nodes.inline("", "模型浏览器 Model explorer")
+        return [para("逐个模型的对比（排序、筛选）见 Every model, sortable and filterable: ", link,
+                     classes=["plm-explorer-link"])]
 
 
 class DownloadsDirective(CatalogDirective):
     """Links to every file the build exports: catalog.json, all.bib and one .bib per family."""
 
     def run(self) -> list[nodes.Node]:
-        self.plm_domain.note_aggregate()
+        self.plm_domain.note_aggregate({view_key("downloads")})
         items = [
             [download_link("catalog.json", "catalog.json", target=CATALOG_JSON_PATH),
              " — 全部数据 the whole catalogue as JSON (schema: catalog.schema.json)"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..digests import view_key
 from ..render import joined, para
 from .base import CatalogDirective
 from .family import reference_entry
@@ -15,7 +16,7 @@ def paper_target(key: str) -> str:
 
 class ReferencesDirective(CatalogDirective):
     def run(self) -> list[nodes.Node]:
-        self.plm_domain.note_aggregate()
+        self.plm_domain.note_aggregate({view_key("papers")})
         papers = sorted(self.catalog.bibliography.papers.values(), key=lambda p: (p.label.lower(), p.year))
         entries = nodes.bullet_list(classes=["plm-bibliography"])
         for paper in papers:

@@ -1,0 +1,60 @@
+"""The site's shape does not grow with the catalogue: navigation, family pages and summaries."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from helpers import page, visible_text, warnings
+
+
+def clone_cards(cards: Path, copies: int) -> None:
+    """Add ``copies`` clones of every card, with new family and model ids (like bench/scale.py)."""
+    for card in sorted(cards.glob("*.yaml")):
+        text = card.read_text(encoding="utf-8")
+        ids = re.findall(r"^(?:id|  - id): (\S+)$", text, flags=re.M)
+        for n in range(1, copies + 1):
+            clone = text
+            for old in ids:
+                clone = re.sub(rf"(id: ){re.escape(old)}$", rf"\g<1>{old}-x{n}", clone, flags=re.M)
+            (cards / f"{card.stem}-x{n}.yaml").write_text(clone, encoding="utf-8")
+
+
+def build(make_app, srcdir: Path, **options):
+    app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides={"html_theme": "furo"}, **options)
+    app.build()
+    app.cleanup()
+    return app
+
+
+def test_a_family_page_is_the_same_whatever_the_size_of_the_catalogue(make_app, rootdir, tmp_path):
+    small, large = tmp_path / "small", tmp_path / "large"
+    shutil.copytree(rootdir / "test-basic", small)
+    shutil.copytree(rootdir / "test-basic", large)
+    clone_cards(large / "cards", 20)
+    small_app, large_app = build(make_app, small), build(make_app, large)
+    assert warnings(small_app) == warnings(large_app) == ""
+    assert (Path(large_app.outdir) / "families" / "macbert-x20.html").exists()
+    assert page(small_app, "families/macbert") == page(large_app, "families/macbert")
+
+
+def test_the_sidebar_holds_no_family_page(make_app, rootdir, tmp_path):
+    shutil.copytree(rootdir / "test-basic", tmp_path / "project")
+    app = build(make_app, tmp_path / "project")
+    markup = page(app, "families/macbert")
+    start = markup.index('class="sidebar-tree"')
+    sidebar = markup[start:markup.index("</div>", start)]
+    assert "Organisations" in sidebar and "families/" not in sidebar
+    assert 'href="erlangshen.html' not in markup  # no link to any other family from a family page
+
+
+def test_summaries_link_every_family_and_list_no_model(make_app, rootdir, tmp_path):
+    shutil.copytree(rootdir / "test-basic", tmp_path / "project")
+    app = build(make_app, tmp_path / "project")
+    orgs = visible_text(page(app, "orgs"))
+    assert "Yiming Cui ¶ https://github.com/ymcui 2 个模型 models · 1 个系列 families MacBERT (2)" in orgs
+    assert "MacBERT-base" not in orgs
+    index = page(app, "index")
+    assert 'href="families/macbert.html#family-macbert"' in index
+    assert "2 个模型系列 families · 3 个模型 models" in visible_text(index)
