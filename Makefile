@@ -22,13 +22,19 @@ html: venv
 test: venv bibtex-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The export tests run the real `bibtex`; on Debian install it when it is missing.
+# The export tests run the real `bibtex`, pdflatex + natbib (CJKutf8), xelatex + biblatex/biber (ctex)
+# and pdftotext; the PDF build needs xelatex and CJK fonts. On Debian, install what is missing (as root).
+TEX_PACKAGES := texlive-binaries texlive-base texlive-latex-extra texlive-xetex texlive-lang-chinese \
+  texlive-bibtex-extra biber latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp poppler-utils fonts-noto-cjk
+TEX_FILES := plain.bst plainnat.bst biblatex.sty CJKutf8.sty ctexart.cls xeCJK.sty
 bibtex-tools:
-	@command -v bibtex >/dev/null && kpsewhich plain.bst >/dev/null || { \
+	@command -v bibtex >/dev/null && command -v biber >/dev/null && command -v pdftotext >/dev/null \
+	  && command -v xelatex >/dev/null && kpsewhich $(TEX_FILES) | wc -l | grep -qx $(words $(TEX_FILES)) || { \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	      texlive-binaries texlive-base >/dev/null) || echo "could not install bibtex: its test will be skipped"; \
-	  else echo "bibtex not found (Debian: apt-get install texlive-binaries texlive-base): its test will be skipped"; fi; }
+	    (apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get \
+	      -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $(TEX_PACKAGES) >/dev/null) \
+	      || echo "could not install the TeX tools: the LaTeX tests will be skipped"; \
+	  else echo "TeX tools missing (Debian: apt-get install $(TEX_PACKAGES)): the LaTeX tests will be skipped"; fi; }
 
 CNPLM := PYTHONPATH=_ext $(BIN)/python -m cnplm
 

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 from .awesome.awesome_list import parse_awesome_list
-from .export.bibtex_export import all_entries, family_entries, to_bibtex
+from .export.bibtex_export import all_biblatex_entries, all_entries, family_entries, to_bibtex
 from .export.catalog_json import catalog_json
 from .awesome.importer import import_list
 from .data.loading import load_catalog
-from .export.outputs import ALL_BIB_PATH, family_bib_path
+from .export.outputs import ALL_BIB_PATH, ALL_BIBLATEX_PATH, family_bib_path
 from .awesome.readme import render_readme
 from .data.settings import sources_from_conf
 from .data.yaml_writer import write_new_yaml
@@ -42,6 +42,7 @@ def run_bib(args: argparse.Namespace) -> int:
         for family in catalog.families.values():
             emit(to_bibtex(family_entries(catalog, family)), args.dir / Path(family_bib_path(family)).name)
         emit(to_bibtex(all_entries(catalog)), args.dir / Path(ALL_BIB_PATH).name)
+        emit(to_bibtex(all_biblatex_entries(catalog)), args.dir / Path(ALL_BIBLATEX_PATH).name)
         return 1 if problems else 0
     if args.model:
         model = catalog.models.get(args.model)

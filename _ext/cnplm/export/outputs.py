@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..data.catalog import Family
 
 ALL_BIB_PATH = "_downloads/bib/all.bib"
+ALL_BIBLATEX_PATH = "_downloads/bib/all-biblatex.bib"
 CATALOG_JSON_PATH = "catalog.json"
 CATALOG_SCHEMA_PATH = "catalog.schema.json"
 SCHEMA_FOLDER = "schema"

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..export.bibtex_export import all_entries, family_entries, to_bibtex
+from ..export.bibtex_export import all_biblatex_entries, all_entries, family_entries, to_bibtex
 from ..data.catalog import Catalog
 from ..export.catalog_json import catalog_json
-from ..export.outputs import ALL_BIB_PATH, CATALOG_JSON_PATH, CATALOG_SCHEMA_PATH, SCHEMA_FOLDER, family_bib_path
+from ..export.outputs import (ALL_BIB_PATH, ALL_BIBLATEX_PATH, CATALOG_JSON_PATH, CATALOG_SCHEMA_PATH,
+                              SCHEMA_FOLDER, family_bib_path)
 from ..data.schemas import SCHEMA_DIR
 from .state import catalog_of
 
@@ -25,6 +26,7 @@ def write_bib_files(catalog: Catalog, outdir: Path) -> None:
     for family in catalog.families.values():
         write_text(outdir / family_bib_path(family), to_bibtex(family_entries(catalog, family)))
     write_text(outdir / ALL_BIB_PATH, to_bibtex(all_entries(catalog)))
+    write_text(outdir / ALL_BIBLATEX_PATH, to_bibtex(all_biblatex_entries(catalog)))
 
 
 def publish_schemas(outdir: Path) -> None:

@@ -8,7 +8,7 @@ from sphinx import addnodes
 
 from ...data.catalog import CATEGORIES
 from ...data.summaries import FamilySummary, catalogue_counts, category_counts, category_families
-from ...export.outputs import ALL_BIB_PATH, CATALOG_JSON_PATH, family_bib_path
+from ...export.outputs import ALL_BIB_PATH, ALL_BIBLATEX_PATH, CATALOG_JSON_PATH, family_bib_path
 from ..digests import view_key
 from ..render import Inline, bullet_list, joined, para, table, xref
 from .base import CatalogDirective, category_label
@@ -85,6 +85,8 @@ class DownloadsDirective(CatalogDirective):
             [download_link("catalog.json", "catalog.json", target=CATALOG_JSON_PATH),
              " — 全部数据 the whole catalogue as JSON (schema: catalog.schema.json)"],
             [download_link("all.bib", "all.bib", target=ALL_BIB_PATH), " — 全部论文与模型条目 every paper and model"],
+            [download_link("all-biblatex.bib", "all-biblatex.bib", target=ALL_BIBLATEX_PATH),
+             " — 同上，biblatex 格式 the same for biblatex + biber"],
         ]
         for family in sorted(self.catalog.families.values(), key=lambda f: f.name.lower()):
             name = f"{family.id}.bib"
