@@ -6,7 +6,7 @@ SPHINXOPTS ?= -W --keep-going -j auto
 BUILDDIR := _build
 SPHINXBUILD := $(BIN)/python -m sphinx -c . docs
 
-.PHONY: html test clean linkcheck check bib readme venv bibtex-tools
+.PHONY: html test clean linkcheck check bib readme venv bibtex-tools browser-tools
 
 venv: $(VENV)/.installed
 
@@ -19,7 +19,7 @@ $(VENV)/.installed: requirements.txt
 html: venv
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(BUILDDIR)/html
 
-test: venv bibtex-tools
+test: venv bibtex-tools browser-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The export tests run the real `bibtex`, pdflatex + natbib (CJKutf8), xelatex + biblatex/biber (ctex)
@@ -35,6 +35,15 @@ bibtex-tools:
 	      -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $(TEX_PACKAGES) >/dev/null) \
 	      || echo "could not install the TeX tools: the LaTeX tests will be skipped"; \
 	  else echo "TeX tools missing (Debian: apt-get install $(TEX_PACKAGES)): the LaTeX tests will be skipped"; fi; }
+
+# The browser tests drive Debian's chromium through its chromedriver (never a downloaded browser);
+# on Debian install them and the CJK fonts when missing.
+browser-tools:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && fc-list :lang=zh | grep -q . || { \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      chromium chromium-driver fonts-noto-cjk >/dev/null) || echo "could not install chromium: the browser tests will be skipped"; \
+	  else echo "chromium not found (Debian: apt-get install chromium chromium-driver fonts-noto-cjk): the browser tests will be skipped"; fi; }
 
 CNPLM := PYTHONPATH=_ext $(BIN)/python -m cnplm
 

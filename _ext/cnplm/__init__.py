@@ -34,6 +34,7 @@ def setup(app) -> dict[str, Any]:
     from .site.directives.table import TableDirective
     from .site.domain import ROLE_OBJECT_TYPES, PLMDomain, category_without_page, collect_xrefs, short_role
     from .site.exports import on_build_finished
+    from .site.search_language import CatalogueIndexEntriesOutOfSearch, ChineseSearch
     from .data.settings import DEFAULTS
     from .site.state import on_builder_inited, on_env_get_outdated
     from .site.transforms import ExternalLinksNoopener, resolve_download_links
@@ -58,6 +59,8 @@ def setup(app) -> dict[str, Any]:
     }.items():
         app.add_directive(name, directive)
     app.add_post_transform(ExternalLinksNoopener)
+    app.add_post_transform(CatalogueIndexEntriesOutOfSearch)
+    app.add_search_language(ChineseSearch)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("doctree-read", collect_xrefs)
@@ -67,4 +70,5 @@ def setup(app) -> dict[str, Any]:
     static = Path(__file__).parent / "static"
     app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(static)))
     app.add_css_file("cnplm.css")
+    app.add_js_file("cnplm-tables.js", loading_method="defer")
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

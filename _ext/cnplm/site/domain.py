@@ -139,8 +139,15 @@ class PLMDomain(Domain):
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Every object for objects.inv; priority -1 keeps them out of the search index.
+
+        Families, models and organisations are found there through their page and section
+        titles, papers through the text of the references page. As objects they would appear
+        a second time, and Sphinx 9.0's search script rebuilds an anchor ``type-name`` from the
+        display name ("#model-MacBERT-base"), which does not exist.
+        """
         for (objtype, name), entry in sorted(self.objects.items()):
-            yield name, entry.dispname, objtype, entry.docname, entry.anchor, 1
+            yield name, entry.dispname, objtype, entry.docname, entry.anchor, -1
 
 
 def collect_xrefs(app, doctree: nodes.document) -> None:

@@ -92,6 +92,12 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Sequence[Inline] | nod
     return node
 
 
+def without_empty_columns(headers: Sequence[str], rows: Sequence[Sequence]) -> tuple[list[str], list[list]]:
+    """Headers and rows without the columns that are empty in every row (they say nothing)."""
+    shown = [i for i in range(len(headers)) if any(row[i] for row in rows)] or list(range(len(headers)))
+    return [headers[i] for i in shown], [[row[i] for i in shown] for row in rows]
+
+
 def row_node(cells: Sequence[Sequence[Inline] | nodes.Element]) -> nodes.row:
     row = nodes.row()
     for cell in cells:

@@ -7,12 +7,25 @@ from __future__ import annotations
 
 import re
 
-from ..data.catalog import Catalog
+from ..data.catalog import Catalog, Organisation
 
 CJK_RE = re.compile(r"[\u3400-\u9fff]")
 FREQUENCY = 100000  # high enough that jieba keeps each name in one piece
 # Field vocabulary jieba's general dictionary splits (预训练 -> 预 + 训练).
 VOCABULARY = ("预训练", "预训练模型", "语言模型", "大模型", "多模态", "提取码", "百度网盘", "讯飞云", "词颗粒度")
+
+
+def organisation_names(organisation: Organisation) -> list[str]:
+    """Every name a reader may search an organisation by: its names and aliases, each once."""
+    names = [organisation.name, organisation.name_zh, getattr(organisation, "name_en", ""),
+             *getattr(organisation, "aliases", ())]
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def organisation_aliases(organisation: Organisation) -> list[str]:
+    """The names of an organisation its display name does not already show."""
+    display = organisation.display
+    return [name for name in organisation_names(organisation) if name not in display]
 
 
 def catalog_words(catalog: Catalog) -> list[str]:
@@ -24,7 +37,7 @@ def catalog_words(catalog: Catalog) -> list[str]:
             names.update({model.name, model.domain_as_listed})
             names.update(re.split(r"[-_()（）\[\]\s]+", model.name))
     for organisation in catalog.organisations.values():
-        names.update({organisation.name, organisation.name_zh})
+        names.update(organisation_names(organisation))
     for domain in catalog.domains.values():
         names.update({domain.zh, *domain.aliases})
     return sorted(name for name in names if name and CJK_RE.search(name) and not re.search(r"\s", name))

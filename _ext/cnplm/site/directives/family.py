@@ -21,9 +21,12 @@ from ..render import (
     section,
     size_text,
     table,
+    without_empty_columns,
     xref,
 )
 from .base import CatalogDirective, category_label
+from ..search_language import mark_catalogue_index
+from ..search_words import organisation_aliases
 from .cite import cite_block
 
 TRANSFORMERS_SNIPPET = """from transformers import AutoModel, AutoTokenizer
@@ -92,7 +95,7 @@ class FamilyDirective(CatalogDirective):
     def index_node(self, family: Family) -> addnodes.index:
         entries = [("single", f"{family.title}; 模型系列 family", f"family-{family.id}", "", None)]
         entries += [("single", f"{m.name}; {family.name}", model_anchor(m), "", None) for m in family.models]
-        return addnodes.index(entries=entries)
+        return mark_catalogue_index(addnodes.index(entries=entries))
 
     def summary(self, family: Family) -> nodes.field_list:
         category = xref("category", family.category, category_label(family.category))
@@ -102,7 +105,7 @@ class FamilyDirective(CatalogDirective):
         if family.model_type:
             fields.append(("类型 Type", [family.model_type]))
         organisations = list(dict.fromkeys(model.organisation for model in family.models))
-        fields.append(("机构 Organisations", joined(self.organisation_ref(o) for o in organisations)))
+        fields.append(("机构 Organisations", joined(self.organisation_with_aliases(o) for o in organisations)))
         if family.papers:
             citations = []
             for key in family.papers:
@@ -116,19 +119,29 @@ class FamilyDirective(CatalogDirective):
             fields.append(("更新日志 Log entries", [", ".join(dates)]))
         return field_list(fields)
 
+    def organisation_with_aliases(self, organisation_id: str) -> nodes.inline:
+        """The organisation's link and its other names, so that search finds the family by them."""
+        node = nodes.inline()
+        node += self.organisation_ref(organisation_id)
+        organisation = self.catalog.organisations.get(organisation_id)
+        aliases = organisation_aliases(organisation) if organisation else []
+        if aliases:
+            node += nodes.inline(text=f"（{', '.join(aliases)}）", classes=["plm-aliases"])
+        return node
+
     def overview_table(self, family: Family) -> nodes.table:
         rows = []
         for model in family.models:
             rows.append([
                 [local_ref(model.name, model_anchor(model))],
-                [model.version],
+                [model.version] if model.version != model.size else [],
                 [size_text(model)],
                 [" / ".join(self.framework_names(model))],
                 [self.organisation_ref(model.organisation)],
                 [self.domain_label(model)],
             ])
         headers = ["模型 Model", "版本 Version", "规模 Size", "框架 Frameworks", "机构 Organisation", "领域 Domain"]
-        return table(headers, rows)
+        return table(*without_empty_columns(headers, rows))
 
     @staticmethod
     def framework_names(model: ModelVariant) -> list[str]:

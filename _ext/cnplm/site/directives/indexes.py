@@ -8,6 +8,7 @@ from docutils import nodes
 from ...data.summaries import INDEXES, IndexGroup
 from ..digests import view_key
 from ..render import external_link, joined, para, section, xref
+from ..search_words import organisation_aliases
 from .base import CatalogDirective
 
 ANCHOR_PREFIXES = {"organisation": "org", "domain": "domain", "size": "size", "framework": "framework"}
@@ -32,6 +33,10 @@ class IndexDirective(CatalogDirective):
             self.plm_domain.note_object("organisation", group.key, anchor, group.title, node)
         if group.url:
             node += para(external_link(group.url, group.url))
+        organisation = self.catalog.organisations.get(group.key) if name == "organisation" else None
+        aliases = organisation_aliases(organisation) if organisation else []
+        if aliases:
+            node += para("又名 Also known as: " + ", ".join(aliases), classes=["plm-aliases"])
         node += para(f"{group.models} 个模型 models · {len(group.families)} 个系列 families",
                      classes=["plm-count"])
         if group.families:

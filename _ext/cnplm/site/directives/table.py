@@ -9,7 +9,7 @@ from docutils.parsers.rst import directives
 
 from ...data.catalog import CATEGORIES, FRAMEWORKS, SIZES, ModelVariant
 from ..digests import object_key
-from ..render import Inline, external_link, format_parameters, joined, table
+from ..render import Inline, external_link, format_parameters, joined, table, without_empty_columns
 from ...data.selection import UNSPECIFIED, Selection, select, size_rank
 from .base import CatalogDirective, category_label
 
@@ -24,7 +24,7 @@ COLUMNS: dict[str, tuple[str, Cell]] = {
     "model": ("模型 Model", lambda d, m: [d.model_ref(m)]),
     "family": ("系列 Family", lambda d, m: [d.family_ref(d.catalog.family_of(m))]),
     "category": ("类别 Category", lambda d, m: [category_label(d.catalog.family_of(m).category)]),
-    "version": ("版本 Version", lambda d, m: [m.version]),
+    "version": ("版本 Version", lambda d, m: [m.version] if m.version != m.size else []),  # shown where it adds
     "size": ("规模 Size", lambda d, m: [m.size or ""]),
     "layers": ("层数 Layers", lambda d, m: [str(m.layers or "")]),
     "parameters": ("参数量 Params", lambda d, m: [format_parameters(m.parameters)]),
@@ -91,7 +91,8 @@ class TableDirective(CatalogDirective):
                 return self.warn(f"cannot sort by {sort!r}; known: {', '.join(SORT_KEYS)}")
             models.sort(key=lambda m: key(self.catalog, m), reverse=sort.startswith("-"))
         rows = [[COLUMNS[column][1](self, model) for column in columns] for model in models]
-        result = table([COLUMNS[column][0] for column in columns], rows, classes=["plm-comparison"])
+        headers, rows = without_empty_columns([COLUMNS[column][0] for column in columns], rows)
+        result = table(headers, rows, classes=["plm-comparison"])
         if "caption" in self.options:
             caption = self.options["caption"]
             result.insert(0, nodes.title(caption, caption))
