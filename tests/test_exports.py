@@ -174,7 +174,7 @@ def test_family_and_model_pages_offer_bibtex_to_copy_and_download(site):
     code = code_text(markup)  # highlighted BibTeX is split into spans
     assert "@misc{plm:macbert-base," in code and "@inproceedings{cui2020macbert," in code
     assert 'href="../_downloads/bib/macbert.bib"' in markup and 'href="../_downloads/bib/all.bib"' in markup
-    assert "highlight-bibtex" in markup  # a code block: sphinx-copybutton adds its copy button
+    assert 'class="plm-bibtex highlight-text' in markup  # a code block: sphinx-copybutton adds its copy button
 
 
 def test_cli_exports_the_same_bibtex_as_the_site(site, project_root, capsys):

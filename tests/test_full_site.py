@@ -45,3 +45,8 @@ def test_home_page_shows_counts_and_latest_updates(site):
     text = visible_text(page(site, "index"))
     assert "43 个模型系列 families · 128 个模型 models" in text
     assert "2022-02-24" in text
+
+
+def test_no_family_page_is_over_150_kb(site):
+    sizes = {path.name: path.stat().st_size for path in (Path(site.outdir) / "families").glob("*.html")}
+    assert max(sizes.values()) < 150_000, max(sizes, key=sizes.get)
