@@ -36,7 +36,7 @@ def setup(app) -> dict[str, Any]:
     from .site.exports import on_build_finished
     from .site.search_language import CatalogueIndexEntriesOutOfSearch, ChineseSearch
     from .data.settings import DEFAULTS
-    from .site.state import on_builder_inited, on_env_get_outdated
+    from .site.state import on_builder_inited, on_env_before_read_docs, on_env_get_outdated
     from .site.transforms import ExternalLinksNoopener, resolve_download_links
 
     app.setup_extension("sphinx_design")
@@ -63,6 +63,7 @@ def setup(app) -> dict[str, Any]:
     app.add_search_language(ChineseSearch)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
+    app.connect("env-before-read-docs", on_env_before_read_docs)
     app.connect("doctree-read", collect_xrefs)
     app.connect("missing-reference", category_without_page)
     app.connect("doctree-resolved", resolve_download_links)

@@ -45,8 +45,9 @@ class PLMDomain(Domain):
         "xrefs": {},  # docname -> {"model:macbert-base", ...}
         "digests": {},  # object key -> digest, as of the last build
         "category_pages": {},  # category -> (docname, anchor) of the page listing its families
+        "inputs": None,  # state.InputState of the last build: digest of every input file, problems
     }
-    data_version = 4
+    data_version = 5
     dangling_warnings = {
         "model": "unknown model %(target)r",
         "family": "unknown model family %(target)r",

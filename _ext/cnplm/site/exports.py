@@ -1,19 +1,25 @@
-"""Files written beside the HTML pages: BibTeX downloads, catalog.json and the JSON Schemas."""
+"""Files written beside the HTML pages: BibTeX downloads, catalog.json and the JSON Schemas.
+
+Each file is written only when its content changed, and nothing is computed when no input changed
+since the exports were last written (a stamp in the doctree folder records their inputs).
+"""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..export.bibtex_export import all_biblatex_entries, all_entries, family_entries, to_bibtex
+from .. import __version__
 from ..data.catalog import Catalog
+from ..data.schemas import SCHEMA_DIR
+from ..export.bibtex_export import all_biblatex_entries, all_entries, family_entries, to_bibtex
 from ..export.catalog_json import catalog_json
 from ..export.outputs import (ALL_BIB_PATH, ALL_BIBLATEX_PATH, CATALOG_JSON_PATH, CATALOG_SCHEMA_PATH,
                               SCHEMA_FOLDER, family_bib_path)
-from ..data.schemas import SCHEMA_DIR
-from .state import catalog_of
+from .state import catalog_of, inputs_of
+
+EXPORTS_STAMP = "cnplm-exports.stamp"
 
 
 def write_text(path: Path, text: str) -> None:
@@ -30,18 +36,21 @@ def write_bib_files(catalog: Catalog, outdir: Path) -> None:
 
 
 def publish_schemas(outdir: Path) -> None:
-    target = outdir / SCHEMA_FOLDER
-    target.mkdir(parents=True, exist_ok=True)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        shutil.copyfile(schema, target / schema.name)
+        write_text(outdir / SCHEMA_FOLDER / schema.name, schema.read_text(encoding="utf-8"))
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html" or app.builder.name == "epub":
         return
     outdir = Path(app.outdir)
+    stamp = Path(app.doctreedir) / EXPORTS_STAMP
+    inputs = f"{__version__} {app.builder.name} {outdir} {inputs_of(app).digest}"
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == inputs and (outdir / CATALOG_JSON_PATH).exists():
+        return
     catalog = catalog_of(app.env)
     write_bib_files(catalog, outdir)
     write_text(outdir / CATALOG_JSON_PATH, catalog_json(catalog))
     publish_schemas(outdir)
-    shutil.copyfile(SCHEMA_DIR / "catalog.schema.json", outdir / CATALOG_SCHEMA_PATH)
+    write_text(outdir / CATALOG_SCHEMA_PATH, (SCHEMA_DIR / "catalog.schema.json").read_text(encoding="utf-8"))
+    stamp.write_text(inputs, encoding="utf-8")

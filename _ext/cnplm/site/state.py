@@ -1,8 +1,15 @@
 """The catalogue of the current build: loaded once (re-parsed only when an input changes), its
-problems reported as located warnings, its family pages written, its edits mapped to pages."""
+problems reported as located warnings, its family pages written, its edits mapped to pages.
+
+A no-op rebuild starts a new process, so an in-process cache cannot help it. The environment
+therefore keeps a content digest of every input file (and the problems found in them): when no
+input changed, the build neither parses the catalogue nor rewrites anything, unless a page has to
+be read anyway (then the catalogue is loaded once, before the readers start).
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +27,7 @@ from ..data.settings import DEFAULTS, sources_from
 
 logger = logging.getLogger(__name__)
 FAMILY_PAGES_DIR = "families"
+SEARCH_DICTIONARY = "cnplm-search.dict"
 
 
 @dataclass(frozen=True)
@@ -30,8 +38,25 @@ class LoadedCatalog:
     fingerprint: tuple
 
 
+@dataclass(frozen=True)
+class InputState:
+    """What a build keeps in the environment about its inputs, for the next build."""
+
+    files: dict[str, str | None]  # input path -> digest of its content (None: missing)
+    problems: tuple[Problem, ...]
+    family_ids: tuple[str, ...]
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha1(repr(sorted(self.files.items())).encode("utf-8")).hexdigest()
+
+
 # srcdir -> the catalogue of the build in this process (forked parallel workers inherit it)
 _LOADED: dict[str, LoadedCatalog] = {}
+# srcdir -> the inputs of this build, when they are those of the previous build (nothing loaded yet)
+_UNCHANGED: dict[str, CatalogSources] = {}
+# srcdir -> the input state of this build
+_INPUTS: dict[str, InputState] = {}
 
 
 def fingerprint(sources: CatalogSources) -> tuple:
@@ -46,6 +71,16 @@ def fingerprint(sources: CatalogSources) -> tuple:
     return tuple(stats)
 
 
+def file_digests(sources: CatalogSources) -> dict[str, str | None]:
+    digests: dict[str, str | None] = {}
+    for path in sources.all_paths():
+        try:
+            digests[str(path)] = hashlib.sha1(path.read_bytes()).hexdigest()
+        except OSError:
+            digests[str(path)] = None
+    return digests
+
+
 def load(sources: CatalogSources, previous: LoadedCatalog | None) -> LoadedCatalog:
     current = fingerprint(sources)
     if previous is not None and previous.fingerprint == current:
@@ -55,7 +90,18 @@ def load(sources: CatalogSources, previous: LoadedCatalog | None) -> LoadedCatal
 
 
 def catalog_of(env: BuildEnvironment) -> Catalog:
-    return _LOADED[str(env.srcdir)].catalog
+    return loaded_for(str(env.srcdir)).catalog
+
+
+def loaded_for(srcdir: str) -> LoadedCatalog:
+    """The catalogue of the build, parsed now if the build had not needed it so far."""
+    if srcdir not in _LOADED:
+        _LOADED[srcdir] = load(_UNCHANGED.pop(srcdir), None)
+    return _LOADED[srcdir]
+
+
+def inputs_of(app: Sphinx) -> InputState:
+    return _INPUTS[str(app.srcdir)]
 
 
 def family_docname(family_id: str) -> str:
@@ -63,13 +109,37 @@ def family_docname(family_id: str) -> str:
 
 
 def on_builder_inited(app: Sphinx) -> None:
+    srcdir = str(app.srcdir)
     sources = sources_from({name: app.config[name] for name in DEFAULTS}, Path(app.confdir))
-    loaded = load(sources, _LOADED.get(str(app.srcdir)))
-    _LOADED[str(app.srcdir)] = loaded
-    for problem in loaded.problems:
+    files = file_digests(sources)
+    domain = app.env.get_domain("plm")
+    previous: InputState | None = domain.data.get("inputs")
+    _UNCHANGED.pop(srcdir, None)
+    options = app.config.html_search_options
+    if previous is not None and previous.files == files and srcdir not in _LOADED \
+            and stubs_present(app, previous.family_ids) and ("dict" in options or search_dictionary(app).exists()):
+        _UNCHANGED[srcdir] = sources
+        state = previous
+        options.setdefault("dict", str(search_dictionary(app)))
+    else:
+        loaded = load(sources, _LOADED.get(srcdir))
+        _LOADED[srcdir] = loaded
+        state = InputState(files, loaded.problems, tuple(loaded.catalog.families))
+        write_family_pages(loaded.catalog, Path(app.srcdir) / FAMILY_PAGES_DIR)
+        write_search_dictionary(app, loaded.catalog)
+    _INPUTS[srcdir] = state
+    domain.data["inputs"] = state
+    for problem in state.problems:
         logger.warning(problem.message, location=problem.location, type="plm", subtype="data")
-    write_family_pages(loaded.catalog, Path(app.srcdir) / FAMILY_PAGES_DIR)
-    write_search_dictionary(app, loaded.catalog)
+
+
+def stubs_present(app: Sphinx, family_ids: tuple[str, ...]) -> bool:
+    folder = Path(app.srcdir) / FAMILY_PAGES_DIR
+    return all((folder / f"{family_id}.rst").exists() for family_id in family_ids)
+
+
+def search_dictionary(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / SEARCH_DICTIONARY
 
 
 def write_search_dictionary(app: Sphinx, catalog: Catalog) -> None:
@@ -77,7 +147,7 @@ def write_search_dictionary(app: Sphinx, catalog: Catalog) -> None:
     options = app.config.html_search_options
     if "dict" in options:
         return
-    path = Path(app.doctreedir) / "cnplm-search.dict"
+    path = search_dictionary(app)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = user_dictionary(catalog)
     if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -87,6 +157,8 @@ def write_search_dictionary(app: Sphinx, catalog: Catalog) -> None:
 
 def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
     """Pages to re-read because something they show changed in a card, registry, log or .bib."""
+    if str(env.srcdir) in _UNCHANGED:
+        return []  # no input changed since the last build: no page shows anything new
     loaded = _LOADED[str(env.srcdir)]
     domain = env.get_domain("plm")
     keys = changed_keys(domain.data["digests"], loaded.digests)
@@ -102,3 +174,9 @@ def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added, changed, remo
     }
     outdated |= {docname for docname, refs in domain.data["xrefs"].items() if refs & keys}
     return sorted(outdated & (set(env.found_docs) - set(added) - set(removed)))
+
+
+def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Pages will be read: parse the catalogue now, once, before parallel readers fork."""
+    if docnames:
+        loaded_for(str(env.srcdir))
