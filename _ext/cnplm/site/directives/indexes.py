@@ -6,7 +6,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ...data.summaries import INDEXES, IndexGroup
-from ..digests import view_key
+from ..digests import object_key, view_key
 from ..render import external_link, joined, para, section, xref
 from ..search_words import organisation_aliases
 from .base import CatalogDirective
@@ -22,7 +22,10 @@ class IndexDirective(CatalogDirective):
         grouping = INDEXES.get(name)
         if grouping is None:
             return self.warn(f"unknown index {name!r}; known: {', '.join(INDEXES)}")
-        self.plm_domain.note_aggregate({view_key("index", name)})
+        scope = {view_key("index", name)}
+        if name == "organisation":  # its sections also show each organisation's aliases
+            scope |= {object_key("organisation", o) for o in self.catalog.organisations}
+        self.plm_domain.note_aggregate(scope)
         return [self.group_section(name, group) for group in grouping(self.catalog)]
 
     def group_section(self, name: str, group: IndexGroup) -> nodes.section:
