@@ -23,7 +23,7 @@ cnplm_cards_dir = "docs/cards"
 cnplm_organisations = "docs/data/organisations.yaml"
 cnplm_domains = "docs/data/domains.yaml"
 cnplm_updates = "docs/data/updates.yaml"
-cnplm_bibfiles = ["bib/papers.bib"]
+cnplm_bibfiles = ["bib/papers.bib", "bib/papers-2026.bib"]
 
 nitpicky = True
 root_doc = "index"

@@ -11,6 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
+from cnplm.data.settings import sources_from_conf  # noqa: E402 (needs _ext on the path)
+
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 
@@ -38,7 +40,7 @@ def site(tmp_path_factory, project_root):
         "cnplm_domains": "docs/data/domains.yaml",
         "cnplm_updates": "docs/data/updates.yaml",
     }.items()}
-    overrides["cnplm_bibfiles"] = [str(project_root / "bib" / "papers.bib")]
+    overrides["cnplm_bibfiles"] = [str(path) for path in sources_from_conf(project_root).bibfiles]
     app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, confoverrides=overrides)
     app.build()
     yield app

@@ -34,7 +34,9 @@ def test_full_catalogue_loads_without_problems(loaded):
 def test_every_paper_is_cited_and_every_organisation_and_domain_used(loaded):
     catalog, _ = loaded
     cited = {key for family in catalog.families.values() for key in family.papers}
-    assert cited == set(catalog.bibliography.papers)
+    assert cited <= set(catalog.bibliography.papers)
+    # papers-2026.bib is filled ahead of the cards of the 2026 list, which will cite it
+    assert cited >= {key for key, paper in catalog.bibliography.papers.items() if paper.path.name == "papers.bib"}
     assert {m.organisation for m in catalog.models.values()} == set(catalog.organisations)
     assert {m.domain for m in catalog.models.values()} == set(catalog.domains)
 
