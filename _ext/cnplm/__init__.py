@@ -12,7 +12,11 @@ __version__ = "0.1.0"
 
 
 def quiet_jieba() -> None:
-    """jieba logs its dictionary loading at DEBUG level to stderr; keep build output clean."""
+    """jieba logs its dictionary loading at DEBUG level to stderr, and its import of pkg_resources
+    warns with setuptools >= 80 (pinned for the packaging test); keep build output clean."""
+    import warnings
+
+    warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
     try:
         import jieba
     except ImportError:

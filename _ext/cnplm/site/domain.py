@@ -18,8 +18,16 @@ from sphinx.util.nodes import make_refnode
 
 logger = logging.getLogger(__name__)
 
-# role name -> object type; the object type names are also the digest kinds (see digests.py)
-ROLE_OBJECT_TYPES = {"model": "model", "family": "family", "paper": "paper", "org": "organisation"}
+# role name -> object type; the object type names are also the digest kinds (see digests.py).
+# Each role is named like its object type (so `:external:plm:organisation:` works); `org` is an alias.
+ROLE_OBJECT_TYPES = {"model": "model", "family": "family", "paper": "paper", "organisation": "organisation",
+                     "org": "organisation"}
+
+
+def std_label(objtype: str, name: str) -> str:
+    """The std:label of a catalogue object, e.g. ``model-macbert-base``: with plain intersphinx,
+    other projects link to it as ``:external+cnplm:ref:`model-macbert-base```."""
+    return f"{objtype}-{name}".lower()
 
 
 class ObjectEntry(NamedTuple):
@@ -36,7 +44,7 @@ class PLMDomain(Domain):
         "model": ObjType("模型 model", "model"),
         "family": ObjType("模型系列 family", "family"),
         "paper": ObjType("论文 paper", "paper"),
-        "organisation": ObjType("机构 organisation", "org"),
+        "organisation": ObjType("机构 organisation", "organisation", "org"),
     }
     roles = {name: XRefRole(innernodeclass=nodes.inline) for name in ROLE_OBJECT_TYPES}
     initial_data: dict[str, Any] = {
@@ -52,6 +60,7 @@ class PLMDomain(Domain):
         "model": "unknown model %(target)r",
         "family": "unknown model family %(target)r",
         "paper": "unknown paper (BibTeX key) %(target)r",
+        "organisation": "unknown organisation %(target)r",
         "org": "unknown organisation %(target)r",
     }
 
@@ -68,6 +77,8 @@ class PLMDomain(Domain):
                            self.env.doc2path(other.docname), location=node, type="plm", subtype="duplicate")
             return
         self.objects[key] = ObjectEntry(self.env.docname, anchor, dispname, node.line or 0)
+        self.env.get_domain("std").note_hyperlink_target(std_label(objtype, name), self.env.docname, anchor,
+                                                         dispname)
 
     def note_aggregate(self, scope: set[str] | None = None) -> None:
         """The current document shows data from many cards (tables, indexes, chronology).
@@ -133,7 +144,7 @@ class PLMDomain(Domain):
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         results = []
-        for role, objtype in ROLE_OBJECT_TYPES.items():
+        for objtype, role in {objtype: role for role, objtype in reversed(ROLE_OBJECT_TYPES.items())}.items():
             if (objtype, target) in self.objects:
                 ref = self.resolve_xref(env, fromdocname, builder, role, target, node, contnode)
                 results.append((f"plm:{role}", ref))

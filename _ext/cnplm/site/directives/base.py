@@ -22,7 +22,7 @@ class CatalogDirective(SphinxDirective):
 
     def organisation_ref(self, organisation_id: str) -> Inline:
         organisation = self.catalog.organisations.get(organisation_id)
-        return xref("org", organisation_id, organisation.display if organisation else organisation_id)
+        return xref("organisation", organisation_id, organisation.display if organisation else organisation_id)
 
     def domain_label(self, model: ModelVariant) -> str:
         domain = self.catalog.domains.get(model.domain)

@@ -63,7 +63,7 @@ class FamiliesDirective(CatalogDirective):
         return [target, count, table(headers, rows, classes=["plm-families"]), *self.explorer_link()]
 
     def row(self, summary: FamilySummary) -> list[list[Inline]]:
-        organisations = joined(xref("org", o, display) for o, display in summary.organisations)
+        organisations = joined(xref("organisation", o, display) for o, display in summary.organisations)
         return [[xref("family", summary.id, summary.title)], [str(summary.models)], [summary.sizes], organisations]
 
     def explorer_link(self) -> list[nodes.Node]:
