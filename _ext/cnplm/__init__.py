@@ -28,6 +28,7 @@ def quiet_jieba() -> None:
 
 def setup(app) -> dict[str, Any]:
     """Register the domain, directives, roles, events and static files; nothing else."""
+    quiet_jieba()  # first: the modules below import jieba (through Sphinx's Chinese search)
     from pathlib import Path
 
     from .site.directives.chronology import ChronologyDirective, PaperTimelineDirective
@@ -44,7 +45,6 @@ def setup(app) -> dict[str, Any]:
     from .site.transforms import ExternalLinksNoopener, resolve_download_links
 
     app.setup_extension("sphinx_design")
-    quiet_jieba()
     for name, default in DEFAULTS.items():
         app.add_config_value(name, default, "env", types=frozenset({type(default)}))
     app.add_domain(PLMDomain)
