@@ -60,14 +60,14 @@ def test_broken_yaml(project):
 def test_field_of_wrong_type(project):
     card = project / "cards" / "macbert.yaml"
     edit(card, "layers: 12", "layers: twelve")
-    assert f"{card}:{line_of(card, 'layers: twelve')}: models/0/layers: 'twelve' is not of type 'integer'" in messages(project)
+    assert f"{card}:{line_of(card, 'layers: twelve')}: models/0/layers: expected a whole number, got \"twelve\"" in messages(project)
 
 
 def test_unknown_field(project):
     card = project / "cards" / "macbert.yaml"
     edit(card, "    size: large\n", "    size: large\n    colour: blue\n")
     found = messages(project)
-    assert any(m.startswith(f"{card}:{line_of(card, 'colour: blue')}: models/1/colour: unknown field 'colour'")
+    assert any(m.startswith(f"{card}:{line_of(card, 'colour: blue')}: models/1/colour: unknown field \"colour\"")
                for m in found), found
 
 
@@ -75,7 +75,7 @@ def test_all_problems_are_reported_not_only_the_first(project):
     card = project / "cards" / "macbert.yaml"
     edit(card, "layers: 12", "layers: twelve")
     edit(card, "size: large", "size: huge")
-    found = [m for m in messages(project) if m.startswith(str(card))]
+    found = [m for m in messages(project) if m.startswith(str(card)) and "once the invalid" not in m]
     assert len(found) == 2, found
 
 
@@ -129,14 +129,14 @@ def test_duplicate_bibtex_key(project):
 def test_bad_date(project):
     log = project / "data" / "updates.yaml"
     edit(log, '"2020-05-01"', '"2020-02-30"')
-    assert f"{log}:{line_of(log, '2020-02-30')}: not a real date: '2020-02-30'" in messages(project)
+    assert f"{log}:{line_of(log, '2020-02-30')}: not a real date: '2020-02-30' (expected YYYY-MM-DD)" in messages(project)
 
 
 def test_date_in_wrong_format(project):
     log = project / "data" / "updates.yaml"
     edit(log, '"2020-05-01"', '"2020.05.01"')
     found = messages(project)
-    assert any(m.startswith(f"{log}:{line_of(log, '2020.05.01')}: 1/date: '2020.05.01' does not match") for m in found)
+    assert any(m.startswith(f"{log}:{line_of(log, '2020.05.01')}: 1/date: \"2020.05.01\" does not match") for m in found)
 
 
 def test_non_http_url(project):
@@ -145,7 +145,7 @@ def test_non_http_url(project):
     bib = project / "refs.bib"
     edit(bib, "url = {https://kexue.fm/archives/7758}", "url = {ftp://kexue.fm/archives/7758}")
     found = messages(project)
-    assert f"{card}:{line_of(card, 'javascript:')}: models/1/links/0/url: not an http(s) URL: 'javascript:alert(1)'" in found
+    assert f"{card}:{line_of(card, 'javascript:')}: models/1/links/0/url: not an http(s) URL: \"javascript:alert(1)\"" in found
     assert any(m.startswith(f"{bib}:{line_of(bib, '@misc{su2020wobert')}: BibTeX entry 'su2020wobert': url is not http(s)")
                for m in found), found
     catalog, _ = load_catalog(sources(project))
@@ -165,7 +165,7 @@ def test_bad_input_is_a_located_sphinx_warning_and_the_build_goes_on(make_app, p
     app = make_app("html", srcdir=project, freshenv=True)
     app.build()
     log = warnings(app)
-    assert f"{card}:{line_of(card, 'layers: twelve')}: WARNING: models/0/layers: 'twelve' is not of type 'integer'" in log
+    assert f"{card}:{line_of(card, 'layers: twelve')}: WARNING: models/0/layers: expected a whole number, got \"twelve\"" in log
     assert f"{project / 'refs.bib'}:" in log and "malformed BibTeX entry" in log
     assert "Traceback" not in log
     # the rest of the site is still built: the other family's page exists

@@ -29,8 +29,6 @@ def quiet_jieba() -> None:
 def setup(app) -> dict[str, Any]:
     """Register the domain, directives, roles, events and static files; nothing else."""
     quiet_jieba()  # first: the modules below import jieba (through Sphinx's Chinese search)
-    from pathlib import Path
-
     from .site.directives.chronology import ChronologyDirective, PaperTimelineDirective
     from .site.directives.family import FamilyDirective
     from .site.directives.indexes import IndexDirective
@@ -41,7 +39,8 @@ def setup(app) -> dict[str, Any]:
     from .site.exports import on_build_finished
     from .site.search_language import CatalogueIndexEntriesOutOfSearch, ChineseSearch
     from .data.settings import DEFAULTS
-    from .site.state import on_builder_inited, on_env_before_read_docs, on_env_get_outdated
+    from .site.state import (commit_digests, on_builder_inited, on_config_inited, on_env_before_read_docs,
+                             on_env_get_outdated)
     from .site.transforms import ExternalLinksNoopener, resolve_download_links
 
     app.setup_extension("sphinx_design")
@@ -65,6 +64,7 @@ def setup(app) -> dict[str, Any]:
     app.add_post_transform(ExternalLinksNoopener)
     app.add_post_transform(CatalogueIndexEntriesOutOfSearch)
     app.add_search_language(ChineseSearch)
+    app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-before-read-docs", on_env_before_read_docs)
@@ -72,8 +72,7 @@ def setup(app) -> dict[str, Any]:
     app.connect("missing-reference", category_without_page)
     app.connect("doctree-resolved", resolve_download_links)
     app.connect("build-finished", on_build_finished)
-    static = Path(__file__).parent / "static"
-    app.connect("builder-inited", lambda app: app.config.html_static_path.append(str(static)))
+    app.connect("build-finished", commit_digests, priority=900)  # after every page and export is written
     app.add_css_file("cnplm.css")
     app.add_js_file("cnplm-tables.js", loading_method="defer")
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .cli import COMMANDS
 
+CRASH = 2  # exit status of a crash of the tool itself; 1 means problems were found in the data
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cnplm", description=__doc__)
@@ -16,7 +18,12 @@ def main(argv: list[str] | None = None) -> int:
     for command in COMMANDS:
         command.add_parser(subcommands)
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except Exception as error:  # bad input is reported as problems (exit 1); this is a bug of ours
+        print(f"cnplm {args.command}: internal error, please report it: {type(error).__name__}: {error}",
+              file=sys.stderr)
+        return CRASH
 
 
 if __name__ == "__main__":

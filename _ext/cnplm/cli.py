@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .awesome.awesome_list import parse_awesome_list
 from .export.bibtex_export import all_biblatex_entries, all_entries, family_entries, to_bibtex
-from .export.catalog_json import catalog_json
+from .export.catalog_json import catalog_json, catalog_json_problems
 from .awesome.importer import import_list
 from .data.loading import load_catalog
 from .export.outputs import ALL_BIB_PATH, ALL_BIBLATEX_PATH, family_bib_path
@@ -75,7 +75,12 @@ def run_catalog(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """Exit status 1 when the data has problems (0 when clean); a crash of the checker itself is 2."""
     catalog, problems = load_or_report(args)
+    export_problems = catalog_json_problems(catalog_json(catalog))
+    for problem in export_problems:
+        print(problem, file=sys.stderr)
+    problems = [*problems, *export_problems]
     models = sum(len(f.models) for f in catalog.families.values())
     print(f"{len(catalog.families)} families, {models} models, {len(catalog.bibliography.papers)} papers, "
           f"{len(catalog.organisations)} organisations, {len(catalog.updates)} log entries; "

@@ -19,6 +19,9 @@ VENUE_FIELDS = ("journal", "booktitle", "howpublished", "institution", "publishe
 REQUIRED_FIELDS = ("title", "year")
 URL_FIELDS = ("url",)
 HTTP_RE = re.compile(r"^https?://\S+$")
+MONTH_MACROS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+UNSUPPORTED_FIELDS = {"crossref": "crossref is not supported: copy the fields it would inherit into the entry",
+                      "xdata": "xdata is not supported: copy the fields it would inherit into the entry"}
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,42 @@ def build_paper(entry: Entry, path: Path) -> Paper:
     )
 
 
+def bare_value_problem(entry: Entry, name: str, value: object) -> str | None:
+    """Why a value written without braces or quotes cannot be exported as it is, if it cannot.
+
+    bibtexparser's ResolveStringReferencesMiddleware has already replaced whole-value @string
+    references; what is still bare must be a number or a month macro."""
+    enclosing = entry.parser_metadata.get("removed_enclosing", {}).get(name)
+    resolved = name in entry.parser_metadata.get("ResolveStringReferences", ())
+    if enclosing != "no-enclosing" or resolved or not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.isdigit() or text.lower() in MONTH_MACROS:
+        return None
+    if text.startswith(("{", '"')):
+        return f"{name}: unbalanced braces or quotes in the value"
+    if "#" in text:
+        return f"{name}: string concatenation (#) is not supported; write the whole value in braces"
+    return f"{name}: undefined macro {text[:40]!r}; define it with @string or write the value in braces"
+
+
+def unsafe_fields(entry: Entry) -> dict[str, str]:
+    """Fields that cannot be shown or exported faithfully, with the reason: they are dropped, reported."""
+    unsafe = {}
+    for field_ in entry.fields:
+        name = field_.key.lower()
+        reason = UNSUPPORTED_FIELDS.get(name) or bare_value_problem(entry, field_.key, field_.value)
+        if reason:
+            unsafe[field_.key] = reason
+    return unsafe
+
+
+def without_fields(entry: Entry, names: set[str]) -> Entry:
+    kept = copy.copy(entry)
+    kept.fields = [field_ for field_ in entry.fields if field_.key not in names]
+    return kept
+
+
 def entry_problems(entry: Entry, path: Path) -> list[Problem]:
     line = entry.start_line + 1
     problems = [
@@ -168,7 +207,8 @@ def parse_bib_file(path: Path) -> tuple[list[Entry], list[Problem]]:
         if isinstance(block, DuplicateBlockKeyBlock):
             problems.append(Problem(path, line, f"duplicate BibTeX key {block.key!r}"))
         elif isinstance(block, ParsingFailedBlock):
-            reason = str(block.error) or type(block.error).__name__
+            reason = (getattr(block.error, "abort_reason", "") or str(block.error)
+                      or "unbalanced braces or quotes, or a missing comma")
             first = block.raw.strip().splitlines()[0] if block.raw.strip() else ""
             problems.append(Problem(path, line, f"malformed BibTeX entry {first!r}: {reason}"))
     return list(library.entries), problems
@@ -189,8 +229,11 @@ def load_bibliography(paths: list[Path]) -> tuple[Bibliography, list[Problem]]:
                             f"duplicate BibTeX key {entry.key!r} (first in {first.path}:{first.line})")
                 )
                 continue
-            entry_issues = entry_problems(entry, path)
-            problems.extend(entry_issues)
+            unsafe = unsafe_fields(entry)
+            problems.extend(Problem(path, entry.start_line + 1, f"BibTeX entry {entry.key!r}: {reason}")
+                            for reason in unsafe.values())
+            entry = without_fields(entry, set(unsafe)) if unsafe else entry
+            problems.extend(entry_problems(entry, path))
             bibliography.papers[entry.key] = build_paper(entry, path)
     disambiguate_labels(bibliography.papers)
     return bibliography, problems

@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
 from .bibliography import load_bibliography
 from .catalog import (
     Catalog,
@@ -26,8 +24,10 @@ from .catalog import (
     UpdateEntry,
 )
 from .problems import Problem
-from .schemas import schema_problems
+from .schemas import validate_pruning
 from .yaml_source import YamlDocument, read_yaml
+
+CARD_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -43,17 +43,24 @@ class CatalogSources:
     def card_paths(self) -> list[Path]:
         return sorted(self.cards_dir.glob("*.yaml"))
 
+    def misplaced_cards(self) -> list[Path]:
+        """YAML files under the cards folder that are not read as cards (``.yml``, or in a subfolder)."""
+        cards = set(self.card_paths())
+        return sorted(path for path in self.cards_dir.rglob("*")
+                      if path.suffix in CARD_SUFFIXES and path not in cards and path.is_file())
+
     def all_paths(self) -> list[Path]:
         return [*self.card_paths(), self.organisations, self.domains, self.updates, *self.bibfiles]
 
 
 def read_validated(path: Path, schema: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """A YAML document that passed its schema, or None and the problems that stop it."""
+    """A YAML document that passed its schema (its invalid list items dropped, each reported),
+    or None and the problems that stop it."""
     document, problems = read_yaml(path)
     if document is None:
         return None, problems
-    problems = schema_problems(document, schema)
-    return (None if problems else document), problems
+    valid, schema_found = validate_pruning(document, schema)
+    return (document if valid else None), problems + schema_found
 
 
 def links_of(items: list[dict] | None) -> tuple[Link, ...]:
@@ -64,22 +71,24 @@ def sources_of(items: list[dict] | None) -> tuple[Source, ...]:
     return tuple(Source(item["url"], tuple(item["fields"])) for item in items or ())
 
 
-def plain(value: Any) -> Any:
-    """ruamel scalars to plain Python values (so the catalogue pickles and compares simply)."""
-    if isinstance(value, bool):
-        return bool(value)
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, str):
-        return str(value)
-    return value
+def declared_ids(document: YamlDocument | None) -> dict[str, int]:
+    """Every id a registry file declares, with its line (before invalid items are dropped)."""
+    if document is None or not isinstance(document.data, list):
+        return {}
+    return {item["id"]: document.line_of([index]) for index, item in enumerate(document.data)
+            if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
-def load_registry(path: Path, schema: str, build, problems: list[Problem]) -> dict:
-    """Registry items by id; a duplicate id is a problem and the first one wins."""
-    document, found = read_validated(path, schema)
+def load_registry(path: Path, schema: str, build, problems: list[Problem],
+                  rejected: dict[str, Location] | None = None) -> dict:
+    """Registry items by id; an invalid item drops only itself (its id goes to ``rejected``),
+    a duplicate id is a problem and the first one wins."""
+    document, found = read_yaml(path)
+    declared = declared_ids(document)
+    if document is not None:
+        valid, schema_found = validate_pruning(document, schema)
+        found += schema_found
+        document = document if valid else None
     problems.extend(found)
     registry: dict = {}
     for index, item in enumerate(document.data if document else ()):
@@ -87,6 +96,8 @@ def load_registry(path: Path, schema: str, build, problems: list[Problem]) -> di
             problems.append(document.problem([index, "id"], f"duplicate id {item['id']!r}"))
             continue
         registry[item["id"]] = build(item, Location(path, document.line_of([index])))
+    if rejected is not None:
+        rejected.update({key: Location(path, line) for key, line in declared.items() if key not in registry})
     return registry
 
 
@@ -120,9 +131,9 @@ def build_model(item: dict, family_id: str, location: Location) -> ModelVariant:
         links=links,
         version=item.get("version", ""),
         size=item.get("size"),
-        layers=plain(item.get("layers")),
-        parameters=plain(item.get("parameters")),
-        active_parameters=plain(item.get("active_parameters")),
+        layers=item.get("layers"),
+        parameters=item.get("parameters"),
+        active_parameters=item.get("active_parameters"),
         source=Link(source["label"], source["url"]) if source else None,
         domain_as_listed=item.get("domain_as_listed", ""),
         huggingface=item.get("huggingface"),
@@ -133,7 +144,7 @@ def build_model(item: dict, family_id: str, location: Location) -> ModelVariant:
         architecture=item.get("architecture"),
         mixture_of_experts=bool(item.get("mixture_of_experts", False)),
         licence=item.get("licence", ""),
-        context_length=plain(item.get("context_length")),
+        context_length=item.get("context_length"),
         sources=sources_of(item.get("sources")),
         location=location,
     )
@@ -142,10 +153,24 @@ def build_model(item: dict, family_id: str, location: Location) -> ModelVariant:
 class CatalogBuilder:
     """Accumulates families from validated cards and checks references between them."""
 
-    def __init__(self, catalog: Catalog, problems: list[Problem]) -> None:
+    def __init__(self, catalog: Catalog, problems: list[Problem],
+                 rejected: dict[str, dict[str, Location]] | None = None) -> None:
         self.catalog = catalog
         self.problems = problems
         self.model_locations: dict[str, Location] = {}
+        self.rejected = rejected or {}  # registry kind -> ids whose entry was invalid, where
+        self.follow_ons: set[tuple[Path, str, str]] = set()
+
+    def unknown(self, document: YamlDocument, where: list, kind: str, key: str) -> None:
+        """An unknown id; one whose registry entry was rejected is reported once per card, pointing at it."""
+        origin = self.rejected.get(kind, {}).get(key)
+        if origin is None:
+            self.problems.append(document.problem(where, f"unknown {kind} {key!r}"))
+        elif (document.path, kind, key) not in self.follow_ons:
+            self.follow_ons.add((document.path, kind, key))
+            self.problems.append(document.problem(
+                where, f"{kind} {key!r} is unusable: its entry at {origin.path}:{origin.line} was rejected "
+                       "(fix that first)"))
 
     def add_card(self, document: YamlDocument) -> None:
         data = document.data
@@ -169,6 +194,10 @@ class CatalogBuilder:
             self.model_locations[item["id"]] = location
             self.check_model_references(document, index, item)
             models.append(build_model(item, family_id, location))
+        if not models:
+            self.problems.append(document.problem(["models"], f"family {family_id!r} has no valid model left; "
+                                                              "it is left out until one is fixed"))
+            return
         papers = []
         for index, key in enumerate(data.get("papers", ())):
             if key in self.catalog.bibliography:
@@ -193,11 +222,9 @@ class CatalogBuilder:
     def check_model_references(self, document: YamlDocument, index: int, item: dict) -> None:
         where = ["models", index]
         if item["organisation"] not in self.catalog.organisations:
-            self.problems.append(
-                document.problem([*where, "organisation"], f"unknown organisation {item['organisation']!r}")
-            )
+            self.unknown(document, [*where, "organisation"], "organisation", item["organisation"])
         if item["domain"] not in self.catalog.domains:
-            self.problems.append(document.problem([*where, "domain"], f"unknown domain {item['domain']!r}"))
+            self.unknown(document, [*where, "domain"], "domain", item["domain"])
         hub = item.get("huggingface")
         hub_links = [
             link["url"].rstrip("/").split("huggingface.co/", 1)[1]
@@ -219,7 +246,7 @@ def load_updates(path: Path, families: dict[str, Family], problems: list[Problem
         try:
             date = datetime.date.fromisoformat(item["date"])
         except ValueError:
-            problems.append(document.problem([index, "date"], f"not a real date: {item['date']!r}"))
+            problems.append(document.problem([index, "date"], f"not a real date: {item['date']!r} (expected YYYY-MM-DD)"))
             continue
         for position, family_id in enumerate(item["families"]):
             if family_id not in families:
@@ -238,18 +265,30 @@ def load_updates(path: Path, families: dict[str, Family], problems: list[Problem
 
 
 def load_catalog(sources: CatalogSources) -> tuple[Catalog, list[Problem]]:
-    """Read every input once; return the catalogue and all problems found, sorted by place."""
+    """Read every input once; return the catalogue and all problems found, root causes first
+    (in reading order: BibTeX, registries, cards, log), by line within a file."""
     problems: list[Problem] = []
     catalog = Catalog()
     catalog.bibliography, bib_problems = load_bibliography(list(sources.bibfiles))
     problems.extend(bib_problems)
-    catalog.domains = load_registry(sources.domains, "domains", build_domain, problems)
-    catalog.organisations = load_registry(sources.organisations, "organisations", build_organisation, problems)
-    builder = CatalogBuilder(catalog, problems)
+    rejected: dict[str, dict[str, Location]] = {"domain": {}, "organisation": {}}
+    catalog.domains = load_registry(sources.domains, "domains", build_domain, problems, rejected["domain"])
+    catalog.organisations = load_registry(sources.organisations, "organisations", build_organisation, problems,
+                                          rejected["organisation"])
+    builder = CatalogBuilder(catalog, problems, rejected)
+    for path in sources.misplaced_cards():
+        problems.append(Problem(path, 1, f"not read: a card is {sources.cards_dir}/<id>.yaml "
+                                         "(top level, suffix .yaml); move or rename it"))
     for path in sources.card_paths():
         document, found = read_validated(path, "card")
         problems.extend(found)
         if document is not None:
             builder.add_card(document)
     catalog.updates = load_updates(sources.updates, catalog.families, problems)
-    return catalog, sorted(problems)
+    return catalog, in_reading_order(problems, sources)
+
+
+def in_reading_order(problems: list[Problem], sources: CatalogSources) -> list[Problem]:
+    order = [*sources.bibfiles, sources.domains, sources.organisations, *sources.card_paths(), sources.updates]
+    rank = {path: position for position, path in enumerate(order)}
+    return sorted(set(problems), key=lambda p: (rank.get(p.path, len(rank)), str(p.path), p.line, p.message))

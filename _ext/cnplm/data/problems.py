@@ -9,13 +9,13 @@ from pathlib import Path
 @dataclass(frozen=True, order=True)
 class Problem:
     path: Path
-    line: int  # 1-based; 0 when the whole file is concerned
+    line: int  # 1-based; 0 when the whole file is concerned (shown as line 1)
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        return f"{self.location}: {self.message}"
 
     @property
     def location(self) -> str:
-        """``path:line`` as Sphinx prints locations."""
-        return f"{self.path}:{self.line}" if self.line else str(self.path)
+        """``path:line`` as Sphinx prints locations (a bare path would be taken for a document name)."""
+        return f"{self.path}:{self.line or 1}"

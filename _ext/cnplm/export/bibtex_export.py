@@ -13,6 +13,7 @@ Two flavours (see docs/cite.md):
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable
 
 import bibtexparser
@@ -76,6 +77,12 @@ def biblatex_paper(entry: Entry) -> Entry:
     return latex_safe(result)
 
 
+def bibtex_url(url: str) -> str:
+    """A URL safe inside a BibTeX value and ``\\url{}``: braces, backslashes and blanks percent-encoded
+    (an unbalanced brace would end the field early and lose the fields after it)."""
+    return re.sub(r'[{}\\\s"]', lambda match: f"%{ord(match.group()):02X}", url)
+
+
 def model_key(model: ModelVariant) -> str:
     return MODEL_KEY_PREFIX + model.id
 
@@ -112,7 +119,7 @@ def model_author(catalog: Catalog, model: ModelVariant) -> str:
 
 def model_fields(catalog: Catalog, model: ModelVariant) -> list[Field]:
     """Fields both flavours share: author, title, where it is published, URL and the paper note."""
-    url = model_url(model)
+    url = bibtex_url(model_url(model))
     fields = [
         Field("author", model_author(catalog, model)),
         Field("title", "{" + latex_escape(model.name) + "}: " + latex_escape("pretrained model checkpoint")),

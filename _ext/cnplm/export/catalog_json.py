@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from .. import __version__
+from ..data.schemas import schema_of
 from .bibtex_export import model_key
 from ..data.catalog import Catalog, Family, Link, ModelVariant, Source
 
@@ -91,4 +94,13 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
 
 
 def catalog_json(catalog: Catalog) -> str:
-    return json.dumps(catalog_document(catalog), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """The JSON text; a non-finite number (not JSON) raises ValueError, the loader rejects them first."""
+    return json.dumps(catalog_document(catalog), ensure_ascii=False, indent=1, sort_keys=False,
+                      allow_nan=False) + "\n"
+
+
+def catalog_json_problems(text: str) -> list[str]:
+    """What makes a catalog.json text break its own schema (``path: message``), empty when valid."""
+    document = json.loads(text)
+    return [f"catalog.json {'/'.join(str(step) for step in error.absolute_path) or '(top)'}: {error.message}"
+            for error in Draft202012Validator(schema_of("catalog")).iter_errors(document)]

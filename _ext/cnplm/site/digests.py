@@ -40,7 +40,8 @@ def object_digests(catalog: Catalog) -> dict[str, str]:
 
 
 def object_digests_of_papers(catalog: Catalog) -> dict[str, str]:
-    return {object_key("paper", key): digest((paper.entry.entry_type, paper.entry.key,
+    """A paper's digest covers its label too: an a/b suffix given by another entry's edit changes it."""
+    return {object_key("paper", key): digest((paper.label, paper.entry.entry_type, paper.entry.key,
                                               [(f.key, f.value) for f in paper.entry.fields]))
             for key, paper in catalog.bibliography.papers.items()}
 

@@ -1,7 +1,7 @@
 """The ``plm`` domain: models, families, papers and organisations as cross-referenceable objects.
 
-It owns all per-document data of the extension (objects, aggregate pages, outgoing references,
-input digests), so parallel reads merge it and incremental builds purge it in one place.
+It owns all per-document data of the extension (objects, aggregate pages, outgoing references),
+so parallel reads merge it and incremental builds purge it in one place.
 """
 
 from __future__ import annotations
@@ -51,11 +51,10 @@ class PLMDomain(Domain):
         "objects": {},  # (objtype, name) -> ObjectEntry
         "aggregates": {},  # docname -> object keys its catalogue-wide content shows (None: all of it)
         "xrefs": {},  # docname -> {"model:macbert-base", ...}
-        "digests": {},  # object key -> digest, as of the last build
         "category_pages": {},  # category -> (docname, anchor) of the page listing its families
         "inputs": None,  # state.InputState of the last build: digest of every input file, problems
     }
-    data_version = 5
+    data_version = 6
     dangling_warnings = {
         "model": "unknown model %(target)r",
         "family": "unknown model family %(target)r",

@@ -9,17 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
 from .. import __version__
 from ..data.catalog import Catalog
 from ..data.schemas import SCHEMA_DIR
 from ..export.bibtex_export import all_biblatex_entries, all_entries, family_entries, to_bibtex
-from ..export.catalog_json import catalog_json
+from ..export.catalog_json import catalog_json, catalog_json_problems
 from ..export.outputs import (ALL_BIB_PATH, ALL_BIBLATEX_PATH, CATALOG_JSON_PATH, CATALOG_SCHEMA_PATH,
                               SCHEMA_FOLDER, family_bib_path)
-from .state import catalog_of, inputs_of
+from .stale_outputs import remove_stale_pages, remove_unlisted
+from .state import FAMILY_PAGES_DIR, catalog_of, inputs_of
 
 EXPORTS_STAMP = "cnplm-exports.stamp"
+logger = logging.getLogger(__name__)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -29,10 +32,23 @@ def write_text(path: Path, text: str) -> None:
 
 
 def write_bib_files(catalog: Catalog, outdir: Path) -> None:
-    for family in catalog.families.values():
-        write_text(outdir / family_bib_path(family), to_bibtex(family_entries(catalog, family)))
+    """One .bib per family, all.bib and the biblatex flavour; the files of families that are gone
+    are removed."""
+    written = [outdir / family_bib_path(family) for family in catalog.families.values()]
+    for family, path in zip(catalog.families.values(), written, strict=True):
+        write_text(path, to_bibtex(family_entries(catalog, family)))
     write_text(outdir / ALL_BIB_PATH, to_bibtex(all_entries(catalog)))
     write_text(outdir / ALL_BIBLATEX_PATH, to_bibtex(all_biblatex_entries(catalog)))
+    for folder in {path.parent for path in written} | {(outdir / ALL_BIB_PATH).parent}:
+        remove_unlisted(folder, "*.bib", [*written, outdir / ALL_BIB_PATH, outdir / ALL_BIBLATEX_PATH])
+
+
+def write_catalog_json(catalog: Catalog, outdir: Path) -> None:
+    """catalog.json, checked against its published schema whenever it is made (a mismatch is a warning)."""
+    text = catalog_json(catalog)
+    for problem in catalog_json_problems(text):
+        logger.warning("%s", problem, location=f"{outdir / CATALOG_JSON_PATH}:1", type="plm", subtype="export")
+    write_text(outdir / CATALOG_JSON_PATH, text)
 
 
 def publish_schemas(outdir: Path) -> None:
@@ -44,13 +60,14 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html" or app.builder.name == "epub":
         return
     outdir = Path(app.outdir)
+    remove_stale_pages(app, FAMILY_PAGES_DIR)
     stamp = Path(app.doctreedir) / EXPORTS_STAMP
     inputs = f"{__version__} {app.builder.name} {outdir} {inputs_of(app).digest}"
     if stamp.exists() and stamp.read_text(encoding="utf-8") == inputs and (outdir / CATALOG_JSON_PATH).exists():
         return
     catalog = catalog_of(app.env)
     write_bib_files(catalog, outdir)
-    write_text(outdir / CATALOG_JSON_PATH, catalog_json(catalog))
+    write_catalog_json(catalog, outdir)
     publish_schemas(outdir)
     write_text(outdir / CATALOG_SCHEMA_PATH, (SCHEMA_DIR / "catalog.schema.json").read_text(encoding="utf-8"))
     stamp.write_text(inputs, encoding="utf-8")

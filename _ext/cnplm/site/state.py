@@ -5,11 +5,17 @@ A no-op rebuild starts a new process, so an in-process cache cannot help it. The
 therefore keeps a content digest of every input file (and the problems found in them): when no
 input changed, the build neither parses the catalogue nor rewrites anything, unless a page has to
 be read anyway (then the catalogue is loaded once, before the readers start).
+
+Both shortcuts trust only a build that finished: the object digests and the inputs they describe
+are committed to a file at the end of the build, after every page is written. A build killed
+before that leaves the previous commit in place, and the next build re-reads what it may have
+left stale.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +34,7 @@ from ..data.settings import DEFAULTS, sources_from
 logger = logging.getLogger(__name__)
 FAMILY_PAGES_DIR = "families"
 SEARCH_DICTIONARY = "cnplm-search.dict"
+DIGESTS_FILE = "cnplm-digests.json"  # in the doctree folder: what the last build that finished showed
 
 
 @dataclass(frozen=True)
@@ -115,12 +122,12 @@ def on_builder_inited(app: Sphinx) -> None:
     domain = app.env.get_domain("plm")
     previous: InputState | None = domain.data.get("inputs")
     _UNCHANGED.pop(srcdir, None)
-    options = app.config.html_search_options
+    committed = committed_state(app)
     if previous is not None and previous.files == files and srcdir not in _LOADED \
-            and stubs_present(app, previous.family_ids) and ("dict" in options or search_dictionary(app).exists()):
+            and committed is not None and committed.get("inputs") == previous.digest \
+            and stubs_present(app, previous.family_ids) and search_dictionary_ready(app):
         _UNCHANGED[srcdir] = sources
         state = previous
-        options.setdefault("dict", str(search_dictionary(app)))
     else:
         loaded = load(sources, _LOADED.get(srcdir))
         _LOADED[srcdir] = loaded
@@ -142,17 +149,58 @@ def search_dictionary(app: Sphinx) -> Path:
     return Path(app.doctreedir) / SEARCH_DICTIONARY
 
 
+def ours(app: Sphinx) -> bool:
+    """Search uses the dictionary this extension writes (conf.py names none of its own)."""
+    return app.config.html_search_options.get("dict") == str(search_dictionary(app))
+
+
+def search_dictionary_ready(app: Sphinx) -> bool:
+    return not ours(app) or search_dictionary(app).exists()
+
+
+def on_config_inited(app: Sphinx, config) -> None:
+    """Config values the extension adds are set here, the same in every run (set any later, they
+    would differ from the pickled configuration and every rebuild would say the configuration changed)."""
+    static = str(Path(__file__).parent.parent / "static")
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)
+    if "dict" not in config.html_search_options:  # the catalogue's names, unless conf.py names a dictionary
+        config.html_search_options["dict"] = str(search_dictionary(app))
+
+
 def write_search_dictionary(app: Sphinx, catalog: Catalog) -> None:
-    """jieba user dictionary of the catalogue's Chinese names, unless conf.py names its own."""
-    options = app.config.html_search_options
-    if "dict" in options:
+    """jieba user dictionary of the catalogue's Chinese names, where on_config_inited pointed search."""
+    if not ours(app):
         return
     path = search_dictionary(app)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = user_dictionary(catalog)
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
-    options["dict"] = str(path)
+
+
+def committed_state(app: Sphinx) -> dict | None:
+    """What the last build that finished writing showed: {"inputs": digest, "digests": {key: digest}};
+    None when there is none (never built, or interrupted before its end)."""
+    try:
+        data = json.loads((Path(app.doctreedir) / DIGESTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("digests"), dict) else None
+
+
+def commit_digests(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: the pages are written, so what they show becomes the reference of the next build.
+    An interrupted build never gets here. A build that did not load the catalogue had nothing new."""
+    srcdir = str(app.srcdir)
+    if exception is not None or srcdir not in _LOADED or srcdir not in _INPUTS:
+        return
+    path = Path(app.doctreedir) / DIGESTS_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    state = {"inputs": _INPUTS[srcdir].digest, "digests": _LOADED[srcdir].digests}
+    temporary.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
+    temporary.replace(path)
 
 
 def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
@@ -161,8 +209,8 @@ def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added, changed, remo
         return []  # no input changed since the last build: no page shows anything new
     loaded = _LOADED[str(env.srcdir)]
     domain = env.get_domain("plm")
-    keys = changed_keys(domain.data["digests"], loaded.digests)
-    domain.data["digests"] = dict(loaded.digests)
+    committed = committed_state(app)
+    keys = set(loaded.digests) if committed is None else changed_keys(committed["digests"], loaded.digests)
     if not keys:
         return []
     catalog = loaded.catalog

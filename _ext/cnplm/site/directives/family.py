@@ -63,6 +63,9 @@ def reference_entry(paper: Paper) -> list[Inline]:
 
 
 class FamilyDirective(CatalogDirective):
+    """The whole family page as one section whose title is made from the card's data (a text node:
+    whatever the card says, it never becomes markup)."""
+
     required_arguments = 1
     has_content = False
 
@@ -71,6 +74,12 @@ class FamilyDirective(CatalogDirective):
         if family is None:
             return self.warn(f"unknown model family {self.arguments[0]!r}")
         self.env.note_dependency(str(family.path))
+        page = section(f"family-page-{family.id}", family.title)
+        self.located(page)
+        page.extend(self.content_nodes(family))
+        return [page]
+
+    def content_nodes(self, family: Family) -> list[nodes.Node]:
         target = nodes.target("", "", ids=[f"family-{family.id}"])
         self.located(target)
         self.plm_domain.note_object("family", family.id, f"family-{family.id}", family.title, target)
