@@ -38,6 +38,8 @@ def setup(app) -> dict[str, Any]:
     from .site.domain import ROLE_OBJECT_TYPES, PLMDomain, category_without_page, collect_xrefs, short_role
     from .site.exports import on_build_finished
     from .site.search_language import CatalogueIndexEntriesOutOfSearch, ChineseSearch
+    from .site.search_index import drop_words_without_pages
+    from .site.stable_config import hide_later_additions, remember_configured, restore_additions
     from .data.settings import DEFAULTS
     from .site.state import (commit_digests, on_builder_inited, on_config_inited, on_env_before_read_docs,
                              on_env_get_outdated)
@@ -65,6 +67,10 @@ def setup(app) -> dict[str, Any]:
     app.add_post_transform(CatalogueIndexEntriesOutOfSearch)
     app.add_search_language(ChineseSearch)
     app.connect("config-inited", on_config_inited)
+    app.connect("config-inited", remember_configured, priority=999)
+    app.connect("env-updated", hide_later_additions, priority=999)
+    app.connect("write-started", restore_additions, priority=1)
+    app.connect("build-finished", restore_additions, priority=1)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-before-read-docs", on_env_before_read_docs)
@@ -72,6 +78,7 @@ def setup(app) -> dict[str, Any]:
     app.connect("missing-reference", category_without_page)
     app.connect("doctree-resolved", resolve_download_links)
     app.connect("build-finished", on_build_finished)
+    app.connect("build-finished", drop_words_without_pages)
     app.connect("build-finished", commit_digests, priority=900)  # after every page and export is written
     app.add_css_file("cnplm.css")
     app.add_js_file("cnplm-tables.js", loading_method="defer")

@@ -21,11 +21,17 @@ def remove_unlisted(folder: Path, pattern: str, wanted: Iterable[Path]) -> list[
 
 
 def remove_stale_pages(app: Sphinx, folder: str) -> list[Path]:
-    """HTML pages under ``folder`` whose document no longer exists (a deleted card's stub)."""
+    """HTML pages (and their copied sources) under ``folder`` whose document no longer exists
+    (a deleted card's stub)."""
     builder = app.builder
     if not hasattr(builder, "get_outfilename"):
         return []
-    wanted = [Path(builder.get_outfilename(docname)) for docname in app.env.found_docs
-              if docname.startswith(folder + "/")]
+    docnames = [docname for docname in app.env.found_docs if docname.startswith(folder + "/")]
     suffix = getattr(builder, "out_suffix", ".html")
-    return remove_unlisted(Path(app.outdir) / folder, f"*{suffix}", wanted)
+    removed = remove_unlisted(Path(app.outdir) / folder, f"*{suffix}",
+                              [Path(builder.get_outfilename(docname)) for docname in docnames])
+    sources = Path(app.outdir) / "_sources"
+    source_suffix = app.config.html_sourcelink_suffix
+    wanted_sources = [sources / (docname + Path(app.env.doc2path(docname)).suffix + source_suffix)
+                      for docname in docnames]
+    return removed + remove_unlisted(sources / folder, f"*{source_suffix}", wanted_sources)
