@@ -39,7 +39,7 @@ def setup(app) -> dict[str, Any]:
     from .site.exports import on_build_finished
     from .site.search_language import CatalogueIndexEntriesOutOfSearch, ChineseSearch
     from .site.search_index import drop_words_without_pages
-    from .site.stable_config import hide_later_additions, remember_configured, restore_additions
+    from .site.stable_config import hide_later_changes, remember_configured, restore_later_changes
     from .data.settings import DEFAULTS
     from .site.state import (commit_digests, on_builder_inited, on_config_inited, on_env_before_read_docs,
                              on_env_get_outdated)
@@ -68,9 +68,9 @@ def setup(app) -> dict[str, Any]:
     app.add_search_language(ChineseSearch)
     app.connect("config-inited", on_config_inited)
     app.connect("config-inited", remember_configured, priority=999)
-    app.connect("env-updated", hide_later_additions, priority=999)
-    app.connect("write-started", restore_additions, priority=1)
-    app.connect("build-finished", restore_additions, priority=1)
+    app.connect("env-updated", hide_later_changes, priority=999)
+    app.connect("write-started", restore_later_changes, priority=1)
+    app.connect("build-finished", restore_later_changes, priority=1)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-before-read-docs", on_env_before_read_docs)

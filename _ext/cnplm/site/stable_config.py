@@ -1,38 +1,63 @@
 """Keep the pickled configuration equal to the one the next run compares it with.
 
 Sphinx compares the configuration of the previous build (pickled with the environment) with the
-new one right after ``config-inited``. Extensions that append to ``html_static_path`` later, at
-``builder-inited`` (sphinx-design, sphinx-copybutton), make the two differ in every run, and each
-rebuild then reports "The configuration has changed". The additions are taken out while the
-environment is pickled and put back before anything is written.
+new one right after ``config-inited``. Extensions that change values later, at ``builder-inited``
+(sphinx-design and sphinx-copybutton append to ``html_static_path``, furo sets
+``pygments_dark_style``), make the two differ in every run, and each rebuild then reports "The
+configuration has changed". The theme's own options (furo's ``pygments_dark_style``) are only
+registered when the builder loads the theme, after the comparison, so they count as changed too.
+Those later changes and options are taken out while the environment is pickled and put back
+before anything is written.
 """
 
 from __future__ import annotations
 
-from sphinx.application import Sphinx
+import copy
+from typing import Any
 
-_CONFIGURED = "_cnplm_static_path_at_config"
-_ADDED = "_cnplm_static_path_added"
+from sphinx.application import Sphinx
+from sphinx.util._serialise import stable_str
+
+_AT_CONFIG = "_cnplm_config_at_config_inited"
+_LATER = "_cnplm_config_changed_later"
+_OPTIONS_AT_CONFIG = "_cnplm_config_options_at_config_inited"
+_LATER_OPTIONS = "_cnplm_config_options_added_later"
 
 
 def remember_configured(app: Sphinx, config) -> None:
-    """config-inited (last): the static path as conf.py and the extensions' config-inited made it."""
-    setattr(app, _CONFIGURED, list(config.html_static_path))
+    """config-inited (last): the values as conf.py and the extensions' config-inited made them."""
+    snapshot: dict[str, Any] = {}
+    for item in config:
+        try:
+            snapshot[item.name] = copy.deepcopy(item.value)
+        except Exception:  # a value that cannot be copied is left alone  # noqa: BLE001
+            continue
+    setattr(app, _AT_CONFIG, snapshot)
+    setattr(app, _OPTIONS_AT_CONFIG, {item.name for item in config})
 
 
-def hide_later_additions(app: Sphinx, env) -> None:
+def hide_later_changes(app: Sphinx, env) -> None:
     """env-updated, just before the environment is pickled."""
-    configured = getattr(app, _CONFIGURED, None)
-    current = app.config.html_static_path
-    if configured is None or current[: len(configured)] != configured or len(current) == len(configured):
-        return
-    setattr(app, _ADDED, current[len(configured):])
-    del current[len(configured):]
+    later: dict[str, Any] = {}
+    for name, value in getattr(app, _AT_CONFIG, {}).items():
+        current = getattr(app.config, name, None)
+        if stable_str(current) != stable_str(value):
+            later[name] = current
+            setattr(app.config, name, value)
+    setattr(app, _LATER, later)
+    known = getattr(app, _OPTIONS_AT_CONFIG, None)
+    options = getattr(app.config, "_options", None)  # Sphinx's registry of options (private, hence guarded)
+    if known is not None and isinstance(options, dict):
+        added = {name: options.pop(name) for name in list(options) if name not in known}
+        setattr(app, _LATER_OPTIONS, added)
 
 
-def restore_additions(app: Sphinx, *_args) -> None:
-    """write-started (and build-finished, in case nothing was written): the static files are copied."""
-    added = getattr(app, _ADDED, None)
-    if added:
-        app.config.html_static_path.extend(added)
-        setattr(app, _ADDED, None)
+def restore_later_changes(app: Sphinx, *_args) -> None:
+    """write-started (and build-finished, in case nothing was written): the build goes on with them."""
+    options = getattr(app.config, "_options", None)
+    if isinstance(options, dict):
+        options.update(getattr(app, _LATER_OPTIONS, None) or {})
+    setattr(app, _LATER_OPTIONS, None)
+    for name, value in (getattr(app, _LATER, None) or {}).items():
+        setattr(app.config, name, value)
+    setattr(app, _LATER, None)
