@@ -73,7 +73,9 @@ def test_importer_drafts_cards_with_unique_ids_hub_ids_and_codes():
                                 "url": "http://pan.iflytek.com/#/link/CF", "code": "E2cP"}
     assert large["huggingface"] == "hfl/chinese-macbert-large"
     assert (base["domain"], base["domain_as_listed"]) == ("general", "中文通用")
-    assert report.organisations["ymcui"] == {"id": "ymcui", "name": "Yiming Cui", "url": "https://github.com/ymcui"}
+    assert report.organisations["ymcui"] == {"id": "ymcui", "name_en": "Yiming Cui", "kind": "institution?",
+                                             "listed_as": ["Yiming Cui"], "url": "https://github.com/ymcui"}
+    assert base["author_as_listed"] == {"label": "Yiming Cui", "url": "https://github.com/ymcui"}
     assert card["notes"][0]["links"][0]["label"] == "ERNIE-Pytorch"
     assert report.problems == []
 

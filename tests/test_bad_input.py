@@ -98,7 +98,7 @@ def test_duplicate_family_id(project):
 def test_unknown_references(project):
     card = project / "cards" / "macbert.yaml"
     edit(card, "papers: [cui2020macbert, muller2021accents]", "papers: [cui2020macbert, nosuchkey2020]")
-    edit(card, "    organisation: ymcui\n    source:", "    organisation: nobody\n    source:")
+    edit(card, "    organisation: hfl\n", "    organisation: nobody\n")
     edit(card, "    domain: legal", "    domain: astrology")
     log = project / "data" / "updates.yaml"
     edit(log, "families: [erlangshen]", "families: [nosuchfamily]")

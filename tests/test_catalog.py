@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cnplm.awesome.awesome_list import parse_awesome_list
-from cnplm.data.catalog import CATEGORIES
+from cnplm.data.catalog import CATEGORIES, ORGANISATION_KINDS
 from cnplm.awesome.fidelity import fidelity_problems
 from cnplm.data.loading import load_catalog
 from cnplm.data.settings import sources_from_conf
@@ -31,14 +31,35 @@ def test_full_catalogue_loads_without_problems(loaded):
     assert {family.category for family in catalog.families.values()} == set(CATEGORIES) - {"llm"}
 
 
-def test_every_paper_is_cited_and_every_organisation_and_domain_used(loaded):
+def test_every_paper_is_cited_and_every_domain_used(loaded):
     catalog, _ = loaded
     cited = {key for family in catalog.families.values() for key in family.papers}
     assert cited <= set(catalog.bibliography.papers)
     # papers-2026.bib is filled ahead of the cards of the 2026 list, which will cite it
     assert cited >= {key for key, paper in catalog.bibliography.papers.items() if paper.path.name == "papers.bib"}
-    assert {m.organisation for m in catalog.models.values()} == set(catalog.organisations)
     assert {m.domain for m in catalog.models.values()} == set(catalog.domains)
+
+
+def test_every_model_is_published_by_an_institution_or_a_person_marked_as_such(loaded):
+    catalog, _ = loaded
+    for model in catalog.models.values():
+        organisation = catalog.organisations[model.organisation]
+        assert organisation.kind in ORGANISATION_KINDS, model.id
+        if organisation.kind == "institution":
+            assert organisation.sources and (organisation.name_zh or organisation.note), organisation.id
+        # the list's author cell is kept as listed, and the registry knows it stands for this organisation
+        assert model.author_as_listed is not None, model.id
+        assert catalog.organisation_listed_as(model.author_as_listed.label) == organisation, model.id
+
+
+def test_the_list_s_people_are_attributed_to_their_institutions(loaded):
+    catalog, _ = loaded
+    expected = {"macbert-base": "hfl", "pangu-alpha-2.6b": "pcl", "nezha-base": "huawei-noah",
+                "cpm-2-11b": "baai", "erlangshen-1.3b": "idea-ccnl", "structbert-large": "alibaba-damo",
+                "roformer-base": "zhuiyitechnology"}
+    found = {model_id: catalog.models[model_id].organisation for model_id in expected if model_id in catalog.models}
+    assert found == {model_id: expected[model_id] for model_id in found} and len(found) >= 5
+    assert catalog.models["macbert-base"].author_as_listed.label == "Yiming Cui"
 
 
 def test_list_copy_is_the_shared_source(project_root):

@@ -33,12 +33,32 @@ def test_inventory_lists_every_model(site):
     assert len(inventory.data["plm:family"]) == 43
 
 
-def test_chinese_names_are_search_terms(site):
+def search_index(site) -> dict:
     script = (Path(site.outdir) / "searchindex.js").read_text(encoding="utf-8")
-    index = json.loads(re.search(r"Search\.setIndex\((.*)\)", script, re.S).group(1))
-    terms = index["terms"]
+    return json.loads(re.search(r"Search\.setIndex\((.*)\)", script, re.S).group(1))
+
+
+def test_chinese_names_are_search_terms(site):
+    terms = search_index(site)["terms"]
     for word in ("二郎神", "紫东太初", "周文王", "预训练", "司法"):
         assert word in terms, word
+
+
+def test_organisation_names_and_aliases_find_their_models(site):
+    index = search_index(site)
+    docnames = index["docnames"]
+
+    def pages(hits) -> set[str]:
+        hits = hits if isinstance(hits, list) else [hits]
+        return {docnames[hit[0] if isinstance(hit, list) else hit] for hit in hits}
+
+    expected = {"哈工大": "families/macbert", "鹏城": "families/pangu-alpha", "华为": "families/nezha",
+                "阿里": "families/structbert", "讯飞": "families/pert", "达摩院": "families/lattice-bert",
+                "智源": "families/cpm-2", "追一": "families/roformer"}
+    for term, family in expected.items():
+        assert family in pages(index["terms"].get(term, [])), term  # a word of the page's text
+        assert "indexes/organisation" in pages(index["titleterms"].get(term, [])), term  # its section title
+    assert "indexes/organisation" in pages(index["titleterms"]["hfl"])
 
 
 def test_home_page_shows_counts_and_latest_updates(site):

@@ -40,7 +40,7 @@ def test_family_page_shows_variants_links_codes_and_citations(built):
     assert "converter" in text and "勘误 Corrections" in text and "原列表链接复制自其他行" in text
     assert "2020-05-01" in text and "增加 MacBERT" in text
     assert 'AutoModel.from_pretrained("hfl/chinese-macbert-base")' in code_text(markup)
-    assert 'href="../orgs.html#org-ymcui"' in markup
+    assert 'href="../orgs.html#org-hfl"' in markup
     assert "司法 / Legal" in text and "原文 listed as: 司法领域" in text
 
 
@@ -65,7 +65,7 @@ def test_roles_resolve_to_their_targets(built):
     assert re.search(r'href="families/macbert.html#model-macbert-base"[^>]*><span[^>]*>MacBERT-base</span>', markup)
     assert re.search(r'href="families/erlangshen.html#family-erlangshen"[^>]*><span[^>]*>二郎神 Erlangshen', markup)
     assert re.search(r'href="references.html#paper-cui2020macbert"[^>]*><span[^>]*>\[Cui et al., 2020\]', markup)
-    assert re.search(r'href="orgs.html#org-ymcui"[^>]*><span[^>]*>Yiming Cui', markup)
+    assert re.search(r'href="orgs.html#org-hfl"[^>]*><span[^>]*>哈工大讯飞联合实验室 Joint Laboratory of HIT', markup)
     assert re.search(r'href="families/macbert.html#model-macbert-large"[^>]*><span[^>]*>the large one', markup)
     assert re.search(r'href="families/erlangshen.html#model-erlangshen-1.3b"', markup)
 
@@ -112,7 +112,7 @@ def test_objects_inventory_lists_models_families_papers_organisations(built):
     assert {"macbert-base", "macbert-large", "erlangshen-1.3b"} <= entries["plm:model"]
     assert {"macbert", "erlangshen"} <= entries["plm:family"]
     assert "cui2020macbert" in entries["plm:paper"]
-    assert "ymcui" in entries["plm:organisation"]
+    assert "hfl" in entries["plm:organisation"]
     assert inventory.data["plm:model"]["macbert-base"].uri == "https://example.org/families/macbert.html#model-macbert-base"
 
 
@@ -133,3 +133,14 @@ def test_unknown_role_target_warns_with_location(make_app, tmp_path, rootdir):
     log = warnings(app)
     assert re.search(r"index\.rst:\d+: WARNING: unknown model 'no-such-model'", log)
     assert re.search(r"index\.rst:\d+: WARNING: unknown paper \(BibTeX key\) 'nokey2020'", log)
+
+
+def test_organisations_show_chinese_and_english_names_kind_aliases_and_the_list_s_author(built):
+    orgs = visible_text(page(built, "orgs"))
+    assert "哈工大讯飞联合实验室 Joint Laboratory of HIT and iFLYTEK Research (HFL)" in orgs
+    assert "机构 Institution" in orgs and "个人 Person" in orgs
+    assert "列表原文 Listed as" in orgs and "0 个模型 models" in orgs  # blinkdl has no card here
+    family = visible_text(page(built, "families/macbert"))
+    assert "哈工大讯飞联合实验室 Joint Laboratory of HIT and iFLYTEK Research (HFL) (列表原文 listed as: Yiming Cui)" in family
+    erlangshen = visible_text(page(built, "families/erlangshen"))
+    assert "IDEA研究院封神榜团队 IDEA-CCNL" in erlangshen and "listed as: IDEA-CCNL" not in erlangshen

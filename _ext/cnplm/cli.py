@@ -10,7 +10,8 @@ from pathlib import Path
 from .awesome.awesome_list import parse_awesome_list
 from .export.bibtex_export import all_biblatex_entries, all_entries, family_entries, to_bibtex
 from .export.catalog_json import catalog_json, catalog_json_problems
-from .awesome.importer import import_list
+from .awesome.importer import ImportReport, import_list, organisation_id
+from .data.catalog import Catalog, Link
 from .data.loading import load_catalog
 from .export.outputs import ALL_BIB_PATH, ALL_BIBLATEX_PATH, family_bib_path
 from .awesome.readme import render_readme
@@ -98,12 +99,23 @@ def bib_index(catalog) -> dict[str, str]:
     return index
 
 
+def resolve_organisations(report: ImportReport, catalog: Catalog) -> None:
+    """Models whose author cell the registry knows (``listed_as``) get that institution."""
+    for card in report.cards:
+        for model in card["models"]:
+            organisation = catalog.organisation_listed_as(model.get("author_as_listed", {}).get("label", ""))
+            if organisation:
+                model["organisation"] = organisation.id
+                report.organisations.pop(organisation_id(Link(**model["author_as_listed"])), None)
+
+
 def run_import(args: argparse.Namespace) -> int:
     sources = sources_from_conf(args.root)
     catalog, _ = load_catalog(sources)
     domains = {alias: d.id for d in catalog.domains.values() for alias in (d.zh, *d.aliases)}
     parsed = parse_awesome_list(args.markdown.read_text(encoding="utf-8"))
     report = import_list(parsed, bib_index(catalog), domains, set(catalog.models))
+    resolve_organisations(report, catalog)
     out_dir = args.out or sources.cards_dir
     schema = os.path.relpath(Path(__file__).parent / "data" / "schemas" / "card.schema.json", out_dir)
     for card in report.cards:

@@ -32,6 +32,15 @@ def paper_found(catalog: Catalog, family: Family, paper: PaperLine) -> bool:
     return False
 
 
+def author_problems(cell: Cell, model: ModelVariant, where: str) -> list[str]:
+    """The author cell is recorded exactly as listed: its link, or its text when it has none."""
+    listed = model.author_as_listed
+    recorded = (listed.label, listed.url) if listed else None
+    expected = [(link.label, link.url) for link in cell.links] or ([(cell.text, "")] if cell.text else [])
+    return [f"{where}: author {label!r} {url} is not its author_as_listed {recorded}"
+            for label, url in expected if (label, url) != recorded]
+
+
 def row_problems(catalog: Catalog, family: Family, section: FamilySection, row: list[Cell],
                  model: ModelVariant) -> list[str]:
     table = section.table
@@ -47,10 +56,7 @@ def row_problems(catalog: Catalog, family: Family, section: FamilySection, row: 
         problems.append(f"{where}: name {name!r} != {model.name!r}")
     if version != model.version and not corrected(family, version):
         problems.append(f"{where}: version {version!r} != {model.version!r}")
-    for author in cell("作者").links:
-        organisation = catalog.organisations.get(model.organisation)
-        if not organisation or (organisation.name, organisation.url) != (author.label, author.url):
-            problems.append(f"{where}: author {author} is not its organisation {model.organisation!r}")
+    problems += author_problems(cell("作者"), model, where)
     for source in cell("源地址").links:
         if (not model.source or model.source.url != source.url) and not corrected(family, source.url):
             problems.append(f"{where}: source {source.url} missing")

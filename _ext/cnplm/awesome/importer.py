@@ -140,8 +140,10 @@ def import_row(
     model.update(facts)
     if author:
         org = organisation_id(author)
-        report.organisations.setdefault(org, {"id": org, "name": author.label, "url": author.url})
+        report.organisations.setdefault(org, {"id": org, "name_en": author.label, "kind": "institution?",
+                                              "listed_as": [author.label], "url": author.url})
         model["organisation"] = org
+        model["author_as_listed"] = {"label": author.label, "url": author.url}
     else:
         report.problems.append(f"{name}: no author link")
     sources = cell("源地址").links

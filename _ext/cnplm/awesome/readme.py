@@ -61,6 +61,15 @@ FIRST_COLUMN_TAKES = {
 }
 
 
+def author_cell(catalog: Catalog, model: ModelVariant) -> str:
+    """The author as the list gave it; a model the list never had gets its organisation."""
+    listed = model.author_as_listed
+    if listed:
+        return markdown_link(listed.label, listed.url) if listed.url else cell(listed.label)
+    organisation = catalog.organisations.get(model.organisation)
+    return markdown_link(organisation.name_en, organisation.url) if organisation else model.organisation
+
+
 def split_links(model: ModelVariant, first: str) -> tuple[list[ModelLink], list[ModelLink]]:
     """Links of the first column, and all others (PyTorch or 模型下载) for the second."""
     takes = FIRST_COLUMN_TAKES[first]
@@ -76,7 +85,6 @@ def table(catalog: Catalog, family: Family) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("----" for _ in header) + " |"]
     for model in family.models:
         first_links, second_links = split_links(model, first)
-        organisation = catalog.organisations.get(model.organisation)
         domain = catalog.domains.get(model.domain)
         row = [
             cell(model.name),
@@ -84,7 +92,7 @@ def table(catalog: Catalog, family: Family) -> list[str]:
             *([cell(family.model_type)] if typed else []),
             link_cell(first_links),
             link_cell(second_links),
-            markdown_link(organisation.name, organisation.url) if organisation else model.organisation,
+            author_cell(catalog, model),
             markdown_link(model.source.label, model.source.url) if model.source else "",
             cell(model.domain_as_listed or (domain.zh if domain else model.domain)),
             *([cell(model.remarks)] if remarks else []),

@@ -78,17 +78,43 @@ class ModelLink:
         return host_of(self.url)
 
 
+ORGANISATION_KINDS: dict[str, str] = {"institution": "机构 Institution", "person": "个人 Person"}
+
+
 @dataclass(frozen=True)
 class Organisation:
+    """Who publishes models: an institution, or a person who publishes on their own."""
+
     id: str
-    name: str
+    name_en: str
     url: str
+    kind: str = "institution"  # a key of ORGANISATION_KINDS
     name_zh: str = ""
+    aliases: tuple[str, ...] = ()
+    listed_as: tuple[str, ...] = ()  # author cells of the awesome list that stand for it
+    note: str = ""
+    sources: tuple[Source, ...] = ()
     location: Location | None = None
 
     @property
-    def display(self) -> str:
-        return f"{self.name_zh} ({self.name})" if self.name_zh else self.name
+    def name(self) -> str:
+        """The English name (corporate author of BibTeX entries, alphabetical order)."""
+        return self.name_en
+
+    @property
+    def display_name(self) -> str:
+        """Chinese and English name: 哈工大讯飞联合实验室 Joint Laboratory of HIT and iFLYTEK Research."""
+        return f"{self.name_zh} {self.name_en}" if self.name_zh else self.name_en
+
+    @property
+    def short_name(self) -> str:
+        """One name for narrow places (table cells): the Chinese one where there is one."""
+        return self.name_zh or self.name_en
+
+    @property
+    def search_terms(self) -> tuple[str, ...]:
+        """Every name a reader may search for: Chinese and English names and aliases."""
+        return tuple(dict.fromkeys(term for term in (self.name_zh, self.name_en, *self.aliases) if term))
 
 
 @dataclass(frozen=True)
@@ -118,6 +144,7 @@ class ModelVariant:
     active_parameters: float | None = None
     source: Link | None = None
     domain_as_listed: str = ""
+    author_as_listed: Link | None = None  # the list's author cell; url "" when it is plain text
     huggingface: str | None = None
     modelscope: str | None = None
     remarks: str = ""
@@ -184,6 +211,10 @@ class Catalog:
     @property
     def models(self) -> dict[str, ModelVariant]:
         return {m.id: m for family in self.families.values() for m in family.models}
+
+    def organisation_listed_as(self, author: str) -> Organisation | None:
+        """The organisation an author cell of the list stands for (by ``listed_as``), if any."""
+        return next((o for o in self.organisations.values() if author in o.listed_as), None)
 
     def family_of(self, model: ModelVariant) -> Family:
         return self.families[model.family_id]

@@ -23,6 +23,7 @@ from .catalog import (
     Source,
     UpdateEntry,
 )
+from .organisations import organisation_problems
 from .problems import Problem
 from .schemas import validate_pruning
 from .yaml_source import YamlDocument, read_yaml
@@ -102,7 +103,18 @@ def load_registry(path: Path, schema: str, build, problems: list[Problem],
 
 
 def build_organisation(item: dict, location: Location) -> Organisation:
-    return Organisation(item["id"], item["name"], item["url"], item.get("name_zh", ""), location)
+    return Organisation(
+        id=item["id"],
+        name_en=item["name_en"],
+        url=item["url"],
+        kind=item["kind"],
+        name_zh=item.get("name_zh", ""),
+        aliases=tuple(item.get("aliases", ())),
+        listed_as=tuple(item.get("listed_as", ())),
+        note=item.get("note", ""),
+        sources=sources_of(item.get("sources")),
+        location=location,
+    )
 
 
 def build_domain(item: dict, location: Location) -> Domain:
@@ -121,7 +133,7 @@ def build_model(item: dict, family_id: str, location: Location) -> ModelVariant:
         )
         for link in item["links"]
     )
-    source = item.get("source")
+    source, author = item.get("source"), item.get("author_as_listed")
     return ModelVariant(
         id=item["id"],
         family_id=family_id,
@@ -136,6 +148,7 @@ def build_model(item: dict, family_id: str, location: Location) -> ModelVariant:
         active_parameters=item.get("active_parameters"),
         source=Link(source["label"], source["url"]) if source else None,
         domain_as_listed=item.get("domain_as_listed", ""),
+        author_as_listed=Link(author["label"], author.get("url", "")) if author else None,
         huggingface=item.get("huggingface"),
         modelscope=item.get("modelscope"),
         remarks=item.get("remarks", ""),
@@ -275,6 +288,7 @@ def load_catalog(sources: CatalogSources) -> tuple[Catalog, list[Problem]]:
     catalog.domains = load_registry(sources.domains, "domains", build_domain, problems, rejected["domain"])
     catalog.organisations = load_registry(sources.organisations, "organisations", build_organisation, problems,
                                           rejected["organisation"])
+    problems.extend(organisation_problems(catalog.organisations))
     builder = CatalogBuilder(catalog, problems, rejected)
     for path in sources.misplaced_cards():
         problems.append(Problem(path, 1, f"not read: a card is {sources.cards_dir}/<id>.yaml "

@@ -74,7 +74,7 @@ def family_sizes(family: Family) -> str:
 
 def organisation_display(catalog: Catalog, organisation_id: str) -> str:
     organisation = catalog.organisations.get(organisation_id)
-    return organisation.display if organisation else organisation_id
+    return organisation.display_name if organisation else organisation_id
 
 
 def family_summary(catalog: Catalog, family: Family) -> FamilySummary:
@@ -111,8 +111,8 @@ def grouped_families(catalog: Catalog, key: Callable[[ModelVariant], Iterable[st
 def by_organisation(catalog: Catalog) -> list[IndexGroup]:
     """Every organisation of the registry (also those without models: they are link targets)."""
     groups = grouped_families(catalog, lambda m: (m.organisation,), [])
-    organisations = sorted(catalog.organisations.values(), key=lambda o: (o.name.lower(), o.id))
-    return [IndexGroup(o.id, o.display, groups.get(o.id, ()), o.url) for o in organisations]
+    organisations = sorted(catalog.organisations.values(), key=lambda o: (o.name_en.lower(), o.id))
+    return [IndexGroup(o.id, o.display_name, groups.get(o.id, ()), o.url) for o in organisations]
 
 
 def by_domain(catalog: Catalog) -> list[IndexGroup]:

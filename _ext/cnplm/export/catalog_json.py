@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 from .. import __version__
 from ..data.schemas import schema_of
 from .bibtex_export import model_key
-from ..data.catalog import Catalog, Family, Link, ModelVariant, Source
+from ..data.catalog import Catalog, Family, Link, ModelVariant, Organisation, Source
 
 FORMAT_VERSION = 1
 
@@ -41,6 +41,7 @@ def model_json(model: ModelVariant) -> dict[str, Any]:
         "organisation": model.organisation,
         "domain": model.domain,
         "domain_as_listed": model.domain_as_listed,
+        "author_as_listed": drop_empty(vars(model.author_as_listed).copy()) if model.author_as_listed else None,
         "source": {"label": model.source.label, "url": model.source.url} if model.source else None,
         "huggingface": model.huggingface,
         "modelscope": model.modelscope,
@@ -56,6 +57,20 @@ def model_json(model: ModelVariant) -> dict[str, Any]:
         "context_length": model.context_length,
         "sources": sources_json(model.sources),
         "bibtex_key": model_key(model),
+    })
+
+
+def organisation_json(organisation: Organisation) -> dict[str, Any]:
+    return drop_empty({
+        "id": organisation.id,
+        "name_en": organisation.name_en,
+        "name_zh": organisation.name_zh,
+        "kind": organisation.kind,
+        "aliases": list(organisation.aliases),
+        "listed_as": list(organisation.listed_as),
+        "url": organisation.url,
+        "note": organisation.note,
+        "sources": sources_json(organisation.sources),
     })
 
 
@@ -81,8 +96,7 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "generator": f"cnplm {__version__}",
         "families": [family_json(f) for f in sorted(catalog.families.values(), key=lambda f: f.id)],
-        "organisations": [drop_empty({"id": o.id, "name": o.name, "name_zh": o.name_zh, "url": o.url})
-                          for o in sorted(catalog.organisations.values(), key=lambda o: o.id)],
+        "organisations": [organisation_json(o) for o in sorted(catalog.organisations.values(), key=lambda o: o.id)],
         "domains": [{"id": d.id, "zh": d.zh, "en": d.en} for d in catalog.domains.values()],
         "papers": [drop_empty({"key": p.key, "type": p.entry_type, "title": p.title, "authors": list(p.authors),
                                "year": p.year, "venue": p.venue, "url": p.url, "eprint": p.eprint, "doi": p.doi})

@@ -17,14 +17,12 @@ VOCABULARY = ("预训练", "预训练模型", "语言模型", "大模型", "多�
 
 def organisation_names(organisation: Organisation) -> list[str]:
     """Every name a reader may search an organisation by: its names and aliases, each once."""
-    names = [organisation.name, organisation.name_zh, getattr(organisation, "name_en", ""),
-             *getattr(organisation, "aliases", ())]
-    return list(dict.fromkeys(name for name in names if name))
+    return list(organisation.search_terms)
 
 
 def organisation_aliases(organisation: Organisation) -> list[str]:
     """The names of an organisation its display name does not already show."""
-    display = organisation.display
+    display = organisation.display_name
     return [name for name in organisation_names(organisation) if name not in display]
 
 

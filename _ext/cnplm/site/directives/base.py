@@ -20,9 +20,12 @@ class CatalogDirective(SphinxDirective):
     def plm_domain(self) -> PLMDomain:
         return self.env.get_domain("plm")  # type: ignore[return-value]
 
-    def organisation_ref(self, organisation_id: str) -> Inline:
+    def organisation_ref(self, organisation_id: str, short: bool = False) -> Inline:
+        """Link to the organisation: Chinese and English name, or only the Chinese one in table cells."""
         organisation = self.catalog.organisations.get(organisation_id)
-        return xref("organisation", organisation_id, organisation.display if organisation else organisation_id)
+        if organisation is None:
+            return xref("organisation", organisation_id, organisation_id)
+        return xref("organisation", organisation_id, organisation.short_name if short else organisation.display_name)
 
     def domain_label(self, model: ModelVariant) -> str:
         domain = self.catalog.domains.get(model.domain)

@@ -146,7 +146,7 @@ class FamilyDirective(CatalogDirective):
                 [model.version] if model.version != model.size else [],
                 [size_text(model)],
                 [" / ".join(self.framework_names(model))],
-                [self.organisation_ref(model.organisation)],
+                [self.organisation_ref(model.organisation, short=True)],
                 [self.domain_label(model)],
             ])
         headers = ["模型 Model", "版本 Version", "规模 Size", "框架 Frameworks", "机构 Organisation", "领域 Domain"]
@@ -197,7 +197,7 @@ class FamilyDirective(CatalogDirective):
                              ("语言 Languages", ", ".join(model.languages) or None)):
             if value:
                 fields.append((label, [value]))
-        fields.append(("机构 Organisation", [self.organisation_ref(model.organisation)]))
+        fields.append(("机构 Organisation", self.organisation_field(model)))
         domain = [self.domain_label(model)]
         if model.domain_as_listed and model.domain_as_listed not in domain[0]:
             domain.append(f" (原文 listed as: {model.domain_as_listed})")
@@ -215,6 +215,15 @@ class FamilyDirective(CatalogDirective):
         for source in model.sources:
             fields.append(("资料来源 Source of " + ", ".join(source.fields), [external_link(source.url, source.url)]))
         return field_list(fields)
+
+    def organisation_field(self, model: ModelVariant) -> list[Inline]:
+        """The institution, and the list's author cell when it names someone else."""
+        parts: list[Inline] = [self.organisation_ref(model.organisation)]
+        listed = model.author_as_listed
+        organisation = self.catalog.organisations.get(model.organisation)
+        if listed and (not organisation or listed.label not in organisation.search_terms):
+            parts.append(f" (列表原文 listed as: {listed.label})")
+        return parts
 
     def notes(self, family: Family) -> nodes.section:
         items = []

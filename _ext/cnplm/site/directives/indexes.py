@@ -8,8 +8,8 @@ from docutils import nodes
 from ...data.summaries import INDEXES, IndexGroup
 from ..digests import object_key, view_key
 from ..render import external_link, joined, para, section, xref
-from ..search_words import organisation_aliases
 from .base import CatalogDirective
+from .organisation import organisation_summary
 
 ANCHOR_PREFIXES = {"organisation": "org", "domain": "domain", "size": "size", "framework": "framework"}
 
@@ -34,12 +34,11 @@ class IndexDirective(CatalogDirective):
         if name == "organisation":
             self.located(node)
             self.plm_domain.note_object("organisation", group.key, anchor, group.title, node)
-        if group.url:
-            node += para(external_link(group.url, group.url))
         organisation = self.catalog.organisations.get(group.key) if name == "organisation" else None
-        aliases = organisation_aliases(organisation) if organisation else []
-        if aliases:
-            node += para("又名 Also known as: " + ", ".join(aliases), classes=["plm-aliases"])
+        if organisation:
+            node.extend(organisation_summary(organisation))
+        elif group.url:
+            node += para(external_link(group.url, group.url))
         node += para(f"{group.models} 个模型 models · {len(group.families)} 个系列 families",
                      classes=["plm-count"])
         if group.families:

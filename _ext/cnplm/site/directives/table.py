@@ -31,7 +31,7 @@ COLUMNS: dict[str, tuple[str, Cell]] = {
     "frameworks": ("框架 Frameworks", lambda d, m: [" / ".join(FRAMEWORKS[f] for f in m.frameworks)]),
     "huggingface": ("Hugging Face", lambda d, m: [external_link(m.huggingface, f"https://huggingface.co/{m.huggingface}")]
                     if m.huggingface else []),
-    "organisation": ("机构 Organisation", lambda d, m: [d.organisation_ref(m.organisation)]),
+    "organisation": ("机构 Organisation", lambda d, m: [d.organisation_ref(m.organisation, short=True)]),
     "domain": ("领域 Domain", lambda d, m: [d.domain_label(m)]),
     "source": ("源地址 Source", lambda d, m: [external_link(m.source.label, m.source.url)] if m.source else []),
     "downloads": ("下载 Downloads",
