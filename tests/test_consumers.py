@@ -45,7 +45,7 @@ def test_every_catalogue_object_is_also_a_std_label(inventory):
     for label, target in {"model-macbert-base": "families/macbert.html#model-macbert-base",
                           "family-erlangshen": "families/erlangshen.html#family-erlangshen",
                           "paper-cui2020macbert": "references.html#paper-cui2020macbert",
-                          "organisation-ymcui": "orgs.html#org-ymcui"}.items():
+                          "organisation-hfl": "orgs.html#org-hfl"}.items():
         assert labels[label].uri == target, label
     plm_objects = sum(len(data.data[f"plm:{kind}"]) for kind in ("model", "family", "paper", "organisation"))
     assert len([name for name in labels if name.split("-")[0] in ("model", "family", "paper", "organisation")
@@ -57,7 +57,7 @@ def test_plain_intersphinx_links_with_ref(make_app, tmp_path, inventory):
         tmp_path / "plain",
         "extensions = ['sphinx.ext.intersphinx']\n"
         f"intersphinx_mapping = {{'cnplm': ({BASE!r}, {str(inventory)!r})}}\n",
-        "We fine-tune :external+cnplm:ref:`model-macbert-base` of :external+cnplm:ref:`organisation-ymcui`,"
+        "We fine-tune :external+cnplm:ref:`model-macbert-base` of :external+cnplm:ref:`organisation-hfl`,"
         " described in :external+cnplm:ref:`paper-cui2020macbert`; see also :ref:`cnplm:family-erlangshen`.",
     )
     app = make_app("html", srcdir=consumer, freshenv=True)
@@ -66,7 +66,7 @@ def test_plain_intersphinx_links_with_ref(make_app, tmp_path, inventory):
     markup = page(app, "index")
     assert f'href="{BASE}families/macbert.html#model-macbert-base"' in markup
     assert ">MacBERT-base<" in markup  # the label's title is the model's name
-    assert f'href="{BASE}orgs.html#org-ymcui"' in markup
+    assert f'href="{BASE}orgs.html#org-hfl"' in markup
     assert f'href="{BASE}references.html#paper-cui2020macbert"' in markup
     assert f'href="{BASE}families/erlangshen.html#family-erlangshen"' in markup
 
@@ -98,7 +98,7 @@ def test_installed_package_gives_the_typed_roles(tmp_path, inventory, project_ro
         tmp_path / "typed",
         "extensions = ['sphinx.ext.intersphinx', 'cnplm.site.domain']\n"
         f"intersphinx_mapping = {{'cnplm': ({BASE!r}, {str(inventory)!r})}}\n",
-        "We fine-tune :plm:model:`macbert-base` of :external:plm:organisation:`ymcui` "
+        "We fine-tune :plm:model:`macbert-base` of :external:plm:organisation:`hfl` "
         "(:external+cnplm:plm:family:`erlangshen`, :plm:org:`idea-ccnl`).",
     )
     # a separate interpreter that finds cnplm only where the wheel was installed (not in _ext/)
@@ -112,6 +112,6 @@ def test_installed_package_gives_the_typed_roles(tmp_path, inventory, project_ro
     assert run.returncode == 0, run.stderr
     markup = (out / "index.html").read_text(encoding="utf-8")
     assert f'href="{BASE}families/macbert.html#model-macbert-base"' in markup
-    assert f'href="{BASE}orgs.html#org-ymcui"' in markup
+    assert f'href="{BASE}orgs.html#org-hfl"' in markup
     assert f'href="{BASE}families/erlangshen.html#family-erlangshen"' in markup
     assert f'href="{BASE}orgs.html#org-idea-ccnl"' in markup
