@@ -16,14 +16,14 @@ def test_name_en_kind_and_url_are_required(project):
     registry = project / ORGS
     edit(registry, "  name_en: PENG Bo\n", "")
     found = messages(project)
-    assert f"{registry}:{line_of(registry, 'id: blinkdl')}: 2: 'name_en' is a required property" in found
+    assert f"{registry}:{line_of(registry, 'id: blinkdl')}: 2: missing required field \"name_en\"" in found
 
 
 def test_kind_is_institution_or_person(project):
     registry = project / ORGS
     edit(registry, "  kind: person", "  kind: collective")
     found = messages(project)
-    assert any(m.startswith(f"{registry}:{line_of(registry, 'kind: collective')}: 2/kind: 'collective' is not one of")
+    assert any(m.startswith(f"{registry}:{line_of(registry, 'kind: collective')}: 2/kind: \"collective\" is not one of")
                for m in found), found
 
 
@@ -35,7 +35,7 @@ def test_an_institution_needs_sources(project):
         "  sources:\n    - url: https://github.com/IDEA-CCNL/Fengshenbang-LM/blob/main/README.md\n"
         "      fields: [name_zh]\n", "", 1), encoding="utf-8")
     found = messages(project)
-    assert f"{registry}:{line_of(registry, 'id: idea-ccnl')}: 1: 'sources' is a required property" in found
+    assert f"{registry}:{line_of(registry, 'id: idea-ccnl')}: 1: missing required field \"sources\"" in found
 
 
 def test_an_institution_without_chinese_name_needs_a_note(project):
@@ -69,11 +69,11 @@ def test_bad_aliases_sources_and_author_as_listed(project):
          "author_as_listed: {url: javascript:alert(1)}")
     found = messages(project)
     assert any(m.startswith(f"{registry}:{line_of(registry, 'HFL, HFL')}: 0/aliases: ") for m in found), found
-    assert any(m.startswith(f"{registry}:{line_of(registry, 'motto')}: 0/sources/0/fields/1: 'motto'")
+    assert any(m.startswith(f"{registry}:{line_of(registry, 'motto')}: 0/sources/0/fields/1: \"motto\"")
                for m in found), found
     line = line_of(card, "javascript:")
-    assert f"{card}:{line}: models/0/author_as_listed: 'label' is a required property" in found
-    assert f"{card}:{line}: models/0/author_as_listed/url: not an http(s) URL: 'javascript:alert(1)'" in found
+    assert f"{card}:{line}: models/0/author_as_listed: missing required field \"label\"" in found
+    assert f"{card}:{line}: models/0/author_as_listed/url: not an http(s) URL: \"javascript:alert(1)\"" in found
 
 
 def test_fidelity_holds_the_author_cell_exactly_as_listed():
