@@ -108,12 +108,12 @@ def test_tags_are_refused(project):
 
 def test_one_bad_organisation_drops_only_itself_and_is_the_root_cause(project):
     registry = project / "data" / "organisations.yaml"
-    edit(registry, "url: https://github.com/ymcui", "url: ftp://github.com/ymcui")
+    edit(registry, "url: https://github.com/ymcui/HFL-Anthology", "url: ftp://github.com/ymcui/HFL-Anthology")
     catalog, problems = load_catalog(sources(project))
-    assert "idea-ccnl" in catalog.organisations and "ymcui" not in catalog.organisations
+    assert "idea-ccnl" in catalog.organisations and "hfl" not in catalog.organisations
     found = [str(p) for p in problems]
     assert found[0].startswith(f"{registry}:{line_of(registry, 'ftp://')}: 0/url: not an http(s) URL")
-    follow_ons = [m for m in found if "ymcui" in m and "rejected" in m]
+    follow_ons = [m for m in found if "'hfl'" in m and "rejected" in m]
     assert len(follow_ons) == 1 and f"{registry}:1" in follow_ons[0]  # once per card, pointing at the cause
 
 
