@@ -24,6 +24,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..data.catalog import Catalog
+from ..export.bibtex_texts import BibtexTexts
 from .digests import changed_keys, family_page_inputs, object_digests
 from .family_pages import write_family_pages
 from ..data.loading import CatalogSources, load_catalog
@@ -43,6 +44,7 @@ class LoadedCatalog:
     problems: tuple[Problem, ...]
     digests: dict[str, str]
     fingerprint: tuple
+    bibtex: BibtexTexts  # written once per entry, shared by the pages and the exports of this process
 
 
 @dataclass(frozen=True)
@@ -93,11 +95,15 @@ def load(sources: CatalogSources, previous: LoadedCatalog | None) -> LoadedCatal
     if previous is not None and previous.fingerprint == current:
         return previous
     catalog, problems = load_catalog(sources)
-    return LoadedCatalog(catalog, tuple(problems), object_digests(catalog), current)
+    return LoadedCatalog(catalog, tuple(problems), object_digests(catalog), current, BibtexTexts(catalog))
 
 
 def catalog_of(env: BuildEnvironment) -> Catalog:
     return loaded_for(str(env.srcdir)).catalog
+
+
+def bibtex_of(env: BuildEnvironment) -> BibtexTexts:
+    return loaded_for(str(env.srcdir)).bibtex
 
 
 def loaded_for(srcdir: str) -> LoadedCatalog:

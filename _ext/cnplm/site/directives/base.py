@@ -8,13 +8,18 @@ from sphinx.util.docutils import SphinxDirective
 from ...data.catalog import CATEGORIES, Catalog, Family, ModelVariant
 from ..domain import PLMDomain
 from ..render import Inline, xref
-from ..state import catalog_of, family_docname
+from ...export.bibtex_texts import BibtexTexts
+from ..state import bibtex_of, catalog_of, family_docname
 
 
 class CatalogDirective(SphinxDirective):
     @property
     def catalog(self) -> Catalog:
         return catalog_of(self.env)
+
+    @property
+    def bibtex(self) -> BibtexTexts:
+        return bibtex_of(self.env)
 
     @property
     def plm_domain(self) -> PLMDomain:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx_design.shared import create_component
 
-from ...export.bibtex_export import family_entries, to_bibtex
-from ...data.catalog import Catalog, Family, ModelVariant
+from ...data.catalog import Family, ModelVariant
+from ...export.bibtex_texts import BibtexTexts
 from ...export.outputs import ALL_BIB_PATH, family_bib_path
 from ..render import para
 
@@ -15,11 +15,11 @@ class download_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils no
     """A link to a file the build writes beside the pages (exports.py), resolved per builder."""
 
 
-def cite_block(catalog: Catalog, family: Family, model: ModelVariant | None) -> nodes.container:
+def cite_block(texts: BibtexTexts, family: Family, model: ModelVariant | None) -> nodes.container:
     """A sphinx-design dropdown (a plain container in non-HTML builders) holding the BibTeX."""
     subject = model.name if model else family.name
     title = f"引用 {subject} · Cite (BibTeX)"
-    bibtex = to_bibtex(family_entries(catalog, family, model))
+    bibtex = texts.family(family, model)
     dropdown = create_component(
         "dropdown",
         opened=False,

@@ -96,7 +96,7 @@ class FamilyDirective(CatalogDirective):
         if updates:
             items = [[f"{entry.date.isoformat()}: {entry.text}"] for entry in updates]
             result.append(section(f"updates-{family.id}", "更新记录 Updates", bullet_list(items)))
-        result.append(section(f"cite-{family.id}", "引用 Cite", cite_block(self.catalog, family, None)))
+        result.append(section(f"cite-{family.id}", "引用 Cite", cite_block(self.bibtex, family, None)))
         if family.papers:
             result.append(self.references(family))
         return result
@@ -175,7 +175,7 @@ class FamilyDirective(CatalogDirective):
                 model_section += para("用 transformers 加载 Load with transformers "
                                       "(部分模型需要其源仓库中的代码 / some need code from their repository):")
                 model_section += block
-            model_section += cite_block(self.catalog, family, model)
+            model_section += cite_block(self.bibtex, family, model)
             container += model_section
         return container
 
