@@ -1,0 +1,178 @@
+"""Build 1×, 10× and 100× synthetic catalogues and plain Sphinx on pages of the same shape; print figures.
+
+Usage: .venv/bin/python bench/scale.py [--scales 1 10 100] [--keep DIR] [--no-plain]
+
+For each scale the cards are cloned with new family and model ids into a temporary copy of the
+project, checked with ``python -m cnplm check``, then built: cold with ``-j 1``, cold with
+``-j auto``, a no-op rebuild, and a rebuild after one model of one card is renamed. The same four
+builds run on plain Sphinx over static pages of the same shape (bench/static_pages.py). Nothing is
+asserted: it prints a Markdown table (the README carries the latest one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "_ext"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+EDITED_CARD, EDIT_OLD, EDIT_NEW = "macbert.yaml", "name: MacBERT-large\n", "name: MacBERT-large-v2\n"
+
+
+@dataclass
+class Build:
+    seconds: float
+    cpu_seconds: float  # user + system time of the build and its worker processes
+    peak_mb: float  # peak resident memory of the largest process of the build
+    reread: int  # documents read (added + changed)
+    output: str
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Build:
+    """Run a command, with its wall time and the peak memory of its largest process (wait4)."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as log:
+        process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, text=True,
+                                   env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        log.seek(0)
+        output = log.read()
+    if process.returncode:
+        sys.exit(f"{' '.join(command)} failed in {cwd}:\n{output[-4000:]}")
+    counts = re.search(r"(\d+) added, (\d+) changed, \d+ removed", output)
+    reread = int(counts.group(1)) + int(counts.group(2)) if counts else 0
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, reread, output)
+
+
+def sphinx(project: Path, source: str, jobs: str, werror: bool = True) -> Build:
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-j", jobs, "-c", ".", source, "_build/html"]
+    build = run(command + (["-W", "--keep-going"] if werror else []), project)
+    print(f"  {project.name} -j {jobs}: {build.seconds:.1f} s, cpu {build.cpu_seconds:.1f} s, "
+          f"{build.peak_mb:.0f} MB, {build.reread} read", file=sys.stderr, flush=True)
+    return build
+
+
+def clone_cards(cards: Path, copies: int) -> None:
+    """Every card again ``copies`` times, with new family and model ids and a distinct family name."""
+    for card in sorted(cards.glob("*.yaml")):
+        text = card.read_text(encoding="utf-8")
+        ids = re.findall(r"^(?:id|  - id): (\S+)$", text, flags=re.M)
+        for n in range(1, copies + 1):
+            clone = re.sub(r"^name: (.*)$", rf"name: \1 x{n}", text, count=1, flags=re.M)
+            for old in ids:
+                clone = re.sub(rf"^((?:  - )?id: ){re.escape(old)}$", rf"\g<1>{old}-x{n}", clone, flags=re.M)
+            (cards / f"{card.stem}-x{n}.yaml").write_text(clone, encoding="utf-8")
+
+
+def make_project(target: Path, scale: int) -> None:
+    target.mkdir(parents=True)
+    for name in ("conf.py", "docs", "bib", "_ext"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("families", "_build", "__pycache__"))
+        else:
+            shutil.copyfile(source, target / name)
+    clone_cards(target / "docs" / "cards", scale - 1)
+
+
+def check(project: Path) -> str:
+    result = run([sys.executable, "-m", "cnplm", "check"], project, env={"PYTHONPATH": str(project / "_ext")})
+    return result.output.strip().splitlines()[-1]
+
+
+def rename_model(source: Path) -> None:
+    """The edit of a card (or of its static page): MacBERT-large renamed."""
+    text = source.read_text(encoding="utf-8")
+    assert "MacBERT-large" in text, f"{source} has no MacBERT-large"
+    source.write_text(text.replace(EDIT_OLD, EDIT_NEW, 1) if source.suffix == ".yaml"
+                      else text.replace("MacBERT-large", "MacBERT-large-v2"), encoding="utf-8")
+
+
+def output_figures(html: Path) -> dict[str, str]:
+    pages = [path for path in html.rglob("*.html") if ".doctrees" not in path.parts]
+    total = sum(p.stat().st_size for p in html.rglob("*") if p.is_file() and ".doctrees" not in p.parts)
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    families = [p for p in pages if p.parent.name == "families"]
+    largest_family = max(families, key=lambda p: p.stat().st_size) if families else None
+    search = html / "searchindex.js"
+    return {
+        "output": f"{total / 1e6:.1f} MB",
+        "largest page": f"{largest.relative_to(html)} {largest.stat().st_size / 1e3:.0f} KB",
+        "largest family page": (f"{largest_family.stat().st_size / 1e3:.0f} KB" if largest_family else "–"),
+        "searchindex.js": f"{search.stat().st_size / 1e6:.2f} MB" if search.exists() else "–",
+    }
+
+
+def four_builds(project: Path, source: str, edited: Path, werror: bool) -> dict[str, str]:
+    html = project / "_build" / "html"
+    shutil.rmtree(project / "_build", ignore_errors=True)
+    serial = sphinx(project, source, "1", werror)
+    shutil.rmtree(project / "_build")
+    parallel = sphinx(project, source, "auto", werror)
+    figures = output_figures(html)
+    noop = sphinx(project, source, "auto", werror)
+    rename_model(edited)
+    edit = sphinx(project, source, "auto", werror)
+    return {
+        "cold -j 1": f"{serial.seconds:.1f} s (cpu {serial.cpu_seconds:.1f} s), {serial.peak_mb:.0f} MB",
+        "cold -j auto": f"{parallel.seconds:.1f} s (cpu {parallel.cpu_seconds:.1f} s), {parallel.peak_mb:.0f} MB",
+        "no-op": f"{noop.seconds:.1f} s (cpu {noop.cpu_seconds:.1f} s, {noop.reread} read)",
+        "one card edited": f"{edit.seconds:.1f} s (cpu {edit.cpu_seconds:.1f} s, {edit.reread} read, "
+                           f"{100 * edit.seconds / serial.seconds:.0f} % of cold -j 1)",
+        **figures,
+    }
+
+
+def measure(scale: int, workdir: Path, plain: bool) -> dict[str, dict[str, str]]:
+    from cnplm.data.loading import load_catalog
+    from cnplm.data.settings import sources_from_conf
+    from static_pages import write_static_project
+
+    project = workdir / f"kb-{scale}x"
+    make_project(project, scale)
+    print(f"{scale}×: {check(project)}", file=sys.stderr, flush=True)
+    results = {"site": four_builds(project, "docs", project / "docs" / "cards" / EDITED_CARD, True)}
+    print(f"{scale}×: site {results['site']}", file=sys.stderr, flush=True)
+    if plain:
+        static = workdir / f"plain-{scale}x"
+        catalog, _ = load_catalog(sources_from_conf(project))
+        write_static_project(catalog, static / "src")
+        shutil.copyfile(static / "src" / "conf.py", static / "conf.py")
+        results["plain Sphinx"] = four_builds(static, "src", static / "src" / "families" / "macbert.md", False)
+        print(f"{scale}×: plain {results['plain Sphinx']}", file=sys.stderr, flush=True)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--keep", type=Path, help="build here and keep the projects (default: a temp folder)")
+    parser.add_argument("--no-plain", action="store_true", help="skip the plain Sphinx baseline")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = args.keep or Path(tmp)
+        for scale in args.scales:
+            for kind, figures in measure(scale, workdir, not args.no_plain).items():
+                rows.append({"catalogue": f"{scale}×", "build": kind, **figures})
+    headers = list(rows[0])
+    print("| " + " | ".join(headers) + " |")
+    print("|" + "---|" * len(headers))
+    for row in rows:
+        print("| " + " | ".join(row[h] for h in headers) + " |")
+
+
+if __name__ == "__main__":
+    main()
