@@ -59,6 +59,8 @@ def test_organisation_names_and_aliases_find_their_models(site):
         assert family in pages(index["terms"].get(term, [])), term  # a word of the page's text
         assert "indexes/organisation" in pages(index["titleterms"].get(term, [])), term  # its section title
     assert "indexes/organisation" in pages(index["titleterms"]["hfl"])
+    for term in ("智谱", "阿里云", "深言科技"):  # organisations of the 2026 list, before their cards exist
+        assert "indexes/organisation" in pages(index["titleterms"].get(term, [])), term
 
 
 def test_home_page_shows_counts_and_latest_updates(site):

@@ -87,3 +87,23 @@ def test_fidelity_holds_the_author_cell_exactly_as_listed():
     assert author_problems(Cell("鹏城"), plain, "f/p") != []
     assert author_problems(Cell("[Yiming Cui](https://github.com/ymcui)"),
                            ModelVariant("n", "f", "N", "hfl", "general", ()), "f/n") != []
+
+
+def test_every_publisher_of_the_2026_list_is_a_registered_organisation(project_root):
+    from cnplm.data.loading import load_catalog
+    from cnplm.data.settings import sources_from_conf
+
+    catalog, _ = load_catalog(sources_from_conf(project_root))
+    lines = (project_root / "tests" / "data" / "publishers-2026.txt").read_text(encoding="utf-8").splitlines()
+    cells = [line for line in lines if line and not line.startswith("#")]
+    assert len(cells) > 250
+    unknown = [cell for cell in cells if catalog.organisation_listed_as(cell) is None]
+    assert unknown == []
+    for organisation in catalog.organisations.values():
+        assert organisation.name_en and organisation.kind in ("institution", "person"), organisation.id
+        if organisation.kind == "institution":
+            assert organisation.sources and (organisation.name_zh or organisation.note), organisation.id
+    # the names the issue asks search to find
+    names = " ".join(term for o in catalog.organisations.values() for term in o.search_terms)
+    for word in ("哈工大", "鹏城", "华为", "智谱", "阿里"):
+        assert word in names, word
