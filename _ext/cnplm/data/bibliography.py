@@ -77,6 +77,7 @@ class Paper:
 class Bibliography:
     papers: dict[str, Paper] = field(default_factory=dict)
     files: tuple[Path, ...] = ()
+    rejected: dict[str, tuple[Path, int]] = field(default_factory=dict)  # key -> where the dropped entry is
 
     def __contains__(self, key: str) -> bool:
         return key in self.papers
@@ -106,16 +107,34 @@ def http_url(url: str) -> str:
     return url if HTTP_RE.match(url) else ""
 
 
-def decode_entry(entry: Entry) -> Entry:
-    """A LaTeX-decoded copy of one entry, with authors split into name parts (the entry is untouched)."""
+def decoded_or_none(entry: Entry) -> Entry | None:
+    """A LaTeX-decoded copy of one entry, with authors split into name parts (the entry is untouched);
+    None when bibtexparser's middlewares cannot read it."""
     library = bibtexparser.Library([copy.deepcopy(entry)])
     for middleware in (LatexDecodingMiddleware(keep_math_mode=False), SeparateCoAuthors(), SplitNameParts()):
         library = middleware.transform(library)
-    return library.entries[0]
+    return library.entries[0] if library.entries else None
 
 
-def build_paper(entry: Entry, path: Path) -> Paper:
-    decoded = decode_entry(entry)
+def decode_entry(entry: Entry) -> tuple[Entry, list[str]]:
+    """The decoded entry and the fields left out of it because their LaTeX cannot be read."""
+    decoded = decoded_or_none(entry)
+    if decoded is not None:
+        return decoded, []
+    unreadable = [field_.key for field_ in entry.fields
+                  if decoded_or_none(Entry(entry.entry_type, entry.key, [field_])) is None]
+    decoded = decoded_or_none(without_fields(entry, set(unreadable)))
+    return decoded or Entry(entry.entry_type, entry.key, []), unreadable
+
+
+def build_paper(entry: Entry, path: Path, problems: list[Problem] | None = None) -> Paper:
+    decoded, unreadable = decode_entry(entry)
+    entry = without_fields(entry, set(unreadable)) if unreadable else entry
+    if problems is not None:
+        problems.extend(Problem(path, entry.start_line + 1, f"BibTeX entry {entry.key!r}: {name}: the LaTeX "
+                                                           "cannot be read (unbalanced braces or a broken "
+                                                           "command?); the field is left out")
+                        for name in unreadable)
     authors_field = decoded.fields_dict.get("author")
     authors = tuple(display_name(parts) for parts in authors_field.value) if authors_field else ()
     venue = next((field_text(decoded, name) for name in VENUE_FIELDS if field_text(decoded, name)), "")
@@ -154,12 +173,32 @@ def bare_value_problem(entry: Entry, name: str, value: object) -> str | None:
     return f"{name}: undefined macro {text[:40]!r}; define it with @string or write the value in braces"
 
 
+HTML_LIKE = re.compile(r"<\s*[A-Za-z/!?]")
+LINK_COMMAND = re.compile(r"\\(?:href|url)\s*\{\s*([^}]*)\}")
+
+
+def markup_problem(name: str, value: object) -> str | None:
+    """Text that would be markup or a non-http link in a page or an export."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().strip("{}")
+    if name.lower() in URL_FIELDS and text and not HTTP_RE.match(text):
+        return f"{name} is not http(s): {text[:60]!r}"
+    if HTML_LIKE.search(value):
+        return f"{name}: looks like HTML markup; write plain text (LaTeX for accents and symbols)"
+    bad_link = next((target for target in LINK_COMMAND.findall(value) if not HTTP_RE.match(target.strip())), None)
+    if bad_link is not None:
+        return f"{name}: links only to http(s) URLs, not {bad_link[:60]!r}"
+    return None
+
+
 def unsafe_fields(entry: Entry) -> dict[str, str]:
     """Fields that cannot be shown or exported faithfully, with the reason: they are dropped, reported."""
     unsafe = {}
     for field_ in entry.fields:
         name = field_.key.lower()
-        reason = UNSUPPORTED_FIELDS.get(name) or bare_value_problem(entry, field_.key, field_.value)
+        reason = (UNSUPPORTED_FIELDS.get(name) or bare_value_problem(entry, field_.key, field_.value)
+                  or markup_problem(field_.key, field_.value))
         if reason:
             unsafe[field_.key] = reason
     return unsafe
@@ -171,21 +210,10 @@ def without_fields(entry: Entry, names: set[str]) -> Entry:
     return kept
 
 
-def entry_problems(entry: Entry, path: Path) -> list[Problem]:
-    line = entry.start_line + 1
-    problems = [
-        Problem(path, line, f"BibTeX entry {entry.key!r} has no {name}")
-        for name in REQUIRED_FIELDS
-        if not field_text(entry, name)
-    ]
-    year = field_text(entry, "year")
-    if year and not re.fullmatch(r"\d{4}", year):
-        problems.append(Problem(path, line, f"BibTeX entry {entry.key!r}: bad year {year!r}"))
-    for name in URL_FIELDS:
-        url = field_text(entry, name)
-        if url and not HTTP_RE.match(url):
-            problems.append(Problem(path, line, f"BibTeX entry {entry.key!r}: {name} is not http(s): {url!r}"))
-    return problems
+def year_problem(paper: Paper) -> Problem | None:
+    if re.fullmatch(r"\d{4}", paper.year):
+        return None
+    return Problem(paper.path, paper.line, f"BibTeX entry {paper.key!r}: bad year {paper.year!r} (expected four digits)")
 
 
 def parse_bib_file(path: Path) -> tuple[list[Entry], list[Problem]]:
@@ -233,8 +261,15 @@ def load_bibliography(paths: list[Path]) -> tuple[Bibliography, list[Problem]]:
             problems.extend(Problem(path, entry.start_line + 1, f"BibTeX entry {entry.key!r}: {reason}")
                             for reason in unsafe.values())
             entry = without_fields(entry, set(unsafe)) if unsafe else entry
-            problems.extend(entry_problems(entry, path))
-            bibliography.papers[entry.key] = build_paper(entry, path)
+            paper = build_paper(entry, path, problems)
+            missing = [name for name in REQUIRED_FIELDS if not getattr(paper, name)]
+            if missing:  # a bad entry drops only itself; the cards citing it say so
+                problems.append(Problem(path, paper.line, f"BibTeX entry {entry.key!r} has no "
+                                                          f"{' and no '.join(missing)}; it is left out"))
+                bibliography.rejected[entry.key] = (path, paper.line)
+                continue
+            problems.extend(filter(None, [year_problem(paper)]))
+            bibliography.papers[entry.key] = paper
     disambiguate_labels(bibliography.papers)
     return bibliography, problems
 

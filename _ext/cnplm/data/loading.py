@@ -215,6 +215,11 @@ class CatalogBuilder:
         for index, key in enumerate(data.get("papers", ())):
             if key in self.catalog.bibliography:
                 papers.append(key)
+            elif key in self.catalog.bibliography.rejected:
+                path, line = self.catalog.bibliography.rejected[key]
+                self.problems.append(document.problem(
+                    ["papers", index], f"BibTeX entry {key!r} is unusable: it was rejected at {path}:{line} "
+                                       "(fix that first)"))
             else:
                 self.problems.append(document.problem(["papers", index], f"unknown BibTeX key {key!r}"))
         self.catalog.families[family_id] = Family(
@@ -305,4 +310,5 @@ def load_catalog(sources: CatalogSources) -> tuple[Catalog, list[Problem]]:
 def in_reading_order(problems: list[Problem], sources: CatalogSources) -> list[Problem]:
     order = [*sources.bibfiles, sources.domains, sources.organisations, *sources.card_paths(), sources.updates]
     rank = {path: position for position, path in enumerate(order)}
-    return sorted(set(problems), key=lambda p: (rank.get(p.path, len(rank)), str(p.path), p.line, p.message))
+    # stable: within a line, in the order found (a cause before what it causes)
+    return sorted(dict.fromkeys(problems), key=lambda p: (rank.get(p.path, len(rank)), str(p.path), p.line))

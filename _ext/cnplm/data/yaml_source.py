@@ -142,6 +142,16 @@ class Builder:
             container[key] = value
             container.key_lines[key] = key_line
 
+    def skip(self, rejected: YamlRejected) -> None:
+        """A bad value (not a key) is reported and left out, as if its field were absent; the schema
+        then says what that costs (a missing required field drops its entry). A bad key stops the file."""
+        frame = self.stack[-1] if self.stack else None
+        if frame is None or (isinstance(frame[0], MarkedMap) and frame[1] is _NO_KEY):
+            raise rejected
+        self.problems.append(Problem(self.path, rejected.line, rejected.message))
+        if isinstance(frame[0], MarkedMap):
+            frame[1] = _NO_KEY
+
     def start(self, container: MarkedMap | MarkedList, line: int) -> None:
         if len(self.stack) >= MAX_DEPTH:
             raise YamlRejected(line, f"nested more than {MAX_DEPTH} levels deep")
@@ -157,7 +167,12 @@ class Builder:
             raise YamlRejected(line, "YAML anchors and aliases (&name, *name) are not allowed in data files; "
                                      "write the value out")
         if isinstance(event, events.ScalarEvent):
-            self.add(scalar_value(event, line), line)
+            try:
+                value = scalar_value(event, line)
+            except YamlRejected as rejected:
+                self.skip(rejected)
+                return
+            self.add(value, line)
         elif isinstance(event, events.MappingStartEvent):
             self.start(MarkedMap(), line)
         elif isinstance(event, events.SequenceStartEvent):
