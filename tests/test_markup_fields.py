@@ -93,4 +93,5 @@ def test_markup_in_every_text_field_stays_text(marked_up_site):
             assert not re.search(pattern, markup), (path.name, re.findall(pattern, markup)[:3])
         shown += visible_text(markup).count("**MKb** *MKe* ``MKc``")
     assert shown > 10
-    assert app.warning.getvalue() == ""
+    log = [line for line in app.warning.getvalue().splitlines() if "is already registered" not in line]
+    assert log == []  # (node registrations are left by other test apps of the session)

@@ -107,11 +107,25 @@ def http_url(url: str) -> str:
     return url if HTTP_RE.match(url) else ""
 
 
+DISPLAY_FIELDS = frozenset({"title", "author", "year", *VENUE_FIELDS})
+LATEX_SYNTAX = re.compile(r"[\\{}$~%&^_]")
+
+
 def decoded_or_none(entry: Entry) -> Entry | None:
-    """A LaTeX-decoded copy of one entry, with authors split into name parts (the entry is untouched);
-    None when bibtexparser's middlewares cannot read it."""
-    library = bibtexparser.Library([copy.deepcopy(entry)])
-    for middleware in (LatexDecodingMiddleware(keep_math_mode=False), SeparateCoAuthors(), SplitNameParts()):
+    """A copy of the fields shown on pages, LaTeX decoded, with authors split into name parts (the
+    entry is untouched); None when bibtexparser's middlewares cannot read it. Only values with LaTeX
+    syntax go through the (slow) decoder: plain text is its own decoding."""
+    shown = [copy.deepcopy(field_) for field_ in entry.fields if field_.key.lower() in DISPLAY_FIELDS]
+    latex = Entry(entry.entry_type, entry.key, [f for f in shown if LATEX_SYNTAX.search(str(f.value))])
+    library = bibtexparser.Library([latex])
+    if latex.fields:
+        library = LatexDecodingMiddleware(keep_math_mode=False).transform(library)
+        if not library.entries:
+            return None
+    decoded = {field_.key: field_ for field_ in library.entries[0].fields}
+    library = bibtexparser.Library([Entry(entry.entry_type, entry.key,
+                                          [decoded.get(field_.key, field_) for field_ in shown])])
+    for middleware in (SeparateCoAuthors(), SplitNameParts()):
         library = middleware.transform(library)
     return library.entries[0] if library.entries else None
 
