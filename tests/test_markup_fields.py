@@ -46,7 +46,8 @@ def fill(instance: Any, schema: dict) -> tuple[Any, int]:
         return instance, count
     if isinstance(instance, list) and isinstance(schema.get("items"), dict):
         results = [fill(item, schema["items"]) for item in instance]
-        return [item for item, _ in results], sum(filled for _, filled in results)
+        items = [f"{item} {index}" if item == PAYLOAD else item for index, (item, _) in enumerate(results)]
+        return items, sum(filled for _, filled in results)  # numbered: items may have to be unique
     if isinstance(instance, str) and free_text(schema):
         return PAYLOAD, 1
     return instance, 0

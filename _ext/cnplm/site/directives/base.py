@@ -28,8 +28,8 @@ class CatalogDirective(SphinxDirective):
     def organisation_ref(self, organisation_id: str, short: bool = False) -> Inline:
         """Link to the organisation: Chinese and English name, or only the Chinese one in table cells."""
         organisation = self.catalog.organisations.get(organisation_id)
-        if organisation is None:
-            return xref("organisation", organisation_id, organisation_id)
+        if organisation is None:  # reported at the card's line already: plain text, no dangling link
+            return nodes.Text(organisation_id)
         return xref("organisation", organisation_id, organisation.short_name if short else organisation.display_name)
 
     def domain_label(self, model: ModelVariant) -> str:
