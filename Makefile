@@ -62,4 +62,4 @@ linkcheck: venv
 	$(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) $(BUILDDIR)/linkcheck
 
 clean:
-	rm -rf $(BUILDDIR) docs/families
+	rm -rf $(BUILDDIR) docs/families docs/categories

@@ -20,6 +20,7 @@ extensions = [
 
 # Every input of the catalogue is declared here, so each (parallel) reader knows the full set.
 cnplm_cards_dir = "docs/cards"
+cnplm_categories = "docs/data/categories.yaml"
 cnplm_organisations = "docs/data/organisations.yaml"
 cnplm_domains = "docs/data/domains.yaml"
 cnplm_updates = "docs/data/updates.yaml"

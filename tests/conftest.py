@@ -36,6 +36,7 @@ def site(tmp_path_factory, project_root):
     shutil.copyfile(project_root / "conf.py", srcdir / "conf.py")
     overrides = {name: str(project_root / value) for name, value in {
         "cnplm_cards_dir": "docs/cards",
+        "cnplm_categories": "docs/data/categories.yaml",
         "cnplm_organisations": "docs/data/organisations.yaml",
         "cnplm_domains": "docs/data/domains.yaml",
         "cnplm_updates": "docs/data/updates.yaml",

@@ -64,7 +64,8 @@ def test_extraction_codes_and_hosts():
 
 def test_importer_drafts_cards_with_unique_ids_hub_ids_and_codes():
     parsed = parse_awesome_list(SNIPPET)
-    report = import_list(parsed, {"2004.13922": "cui2020macbert"}, {"中文通用": "general", "司法领域": "legal"})
+    report = import_list(parsed, {"2004.13922": "cui2020macbert"}, {"中文通用": "general", "司法领域": "legal"},
+                         categories={"NLU系列": "nlu"})
     [card] = report.cards
     assert card["id"] == "macbert" and card["category"] == "nlu" and card["papers"] == ["cui2020macbert"]
     base, large = card["models"]
@@ -82,7 +83,7 @@ def test_importer_drafts_cards_with_unique_ids_hub_ids_and_codes():
 
 def test_importer_reports_what_it_cannot_map():
     parsed = parse_awesome_list(SNIPPET)
-    report = import_list(parsed, {}, {"中文通用": "general"})
+    report = import_list(parsed, {}, {"中文通用": "general"}, categories={"NLU系列": "nlu"})
     assert "MacBERT: no BibTeX entry for 'Revisiting Pre-Trained Models for Chinese Natural Language Processing'" in report.problems
     assert "MacBERT-base: unknown domain '司法领域'" in report.problems
 

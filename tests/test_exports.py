@@ -60,7 +60,7 @@ def test_tricky_characters_survive_the_round_trip(rootdir):
     bib, _ = load_catalog(sources_from_conf(rootdir / "test-basic"))[0].bibliography, None
     tricky = bib["muller2021accents"].entry
     organisation = Organisation("acme", "A&B_C 50% {Lab} ~x^", "https://example.org", "institution")
-    model = ModelVariant("m-1", "fam", "模型_v{2}", "acme", "general", (), huggingface="acme/m_1")
+    model = ModelVariant("m-1", "fam", "模型_v{2}", "acme", "general", (), huggingface_ids=("acme/m_1",))
     family = Family("fam", "Fam & Co", "nlu", (model,), Path("fam.yaml"))
     catalog = Catalog(families={"fam": family}, organisations={"acme": organisation})
     entries = [tricky, bib["su2020wobert"].entry, model_entry(catalog, model)]

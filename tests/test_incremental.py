@@ -62,7 +62,7 @@ def test_renaming_a_model_rereads_its_page_and_the_model_tables_only(builds):
 def test_moving_a_model_to_another_organisation_rereads_the_summaries_that_count_it(builds):
     edit(builds.srcdir / "cards" / "macbert.yaml", "organisation: hfl", "organisation: idea-ccnl")
     app = builds.build()
-    assert app.read_docs == {"families/macbert", "orgs"} | MODEL_TABLE_PAGES
+    assert app.read_docs == {"families/macbert", "orgs", "categories/nlu"} | MODEL_TABLE_PAGES
     orgs = visible_text(page(app, "orgs"))
     assert "2 个模型 models · 2 个系列 families 二郎神 Erlangshen (1) · MacBERT (1)" in orgs
     assert re.search(r"\(HFL\) ¶ [^¶]*? 1 个模型 models · 1 个系列 families MacBERT \(1\)", orgs)

@@ -29,6 +29,7 @@ def quiet_jieba() -> None:
 def setup(app) -> dict[str, Any]:
     """Register the domain, directives, roles, events and static files; nothing else."""
     quiet_jieba()  # first: the modules below import jieba (through Sphinx's Chinese search)
+    from .site.directives.categories import CategoriesDirective, CategoryDirective
     from .site.directives.chronology import ChronologyDirective, PaperTimelineDirective
     from .site.directives.family import FamilyDirective
     from .site.directives.indexes import IndexDirective
@@ -53,6 +54,8 @@ def setup(app) -> dict[str, Any]:
         app.add_role(role, short_role(role))
     for name, directive in {
         "plm-family": FamilyDirective,
+        "plm-category": CategoryDirective,
+        "plm-categories": CategoriesDirective,
         "plm-table": TableDirective,
         "plm-chronology": ChronologyDirective,
         "plm-paper-timeline": PaperTimelineDirective,

@@ -114,7 +114,8 @@ def run_import(args: argparse.Namespace) -> int:
     catalog, _ = load_catalog(sources)
     domains = {alias: d.id for d in catalog.domains.values() for alias in (d.zh, *d.aliases)}
     parsed = parse_awesome_list(args.markdown.read_text(encoding="utf-8"))
-    report = import_list(parsed, bib_index(catalog), domains, set(catalog.models))
+    headings = {heading: c.id for c in catalog.categories.values() for heading in (*c.headings, c.en, c.zh)}
+    report = import_list(parsed, bib_index(catalog), domains, set(catalog.models), headings)
     resolve_organisations(report, catalog)
     out_dir = args.out or sources.cards_dir
     schema = os.path.relpath(Path(__file__).parent / "data" / "schemas" / "card.schema.json", out_dir)

@@ -13,13 +13,6 @@ from .awesome_list import AwesomeList, Cell, FamilySection, PaperLine, Table
 from ..data.catalog import Link
 from ..data.hosts import split_extraction_code
 
-CATEGORY_IDS = {
-    "NLU系列": "nlu",
-    "NLG系列": "nlg",
-    "NLU-NLG系列": "nlu-nlg",
-    "Multi-Modal": "multimodal",
-    "Table": "table",
-}
 # Headings that are not ASCII names: (id, display name, Chinese name).
 FAMILY_NAMES = {
     "二郎神": ("erlangshen", "Erlangshen", "二郎神"),
@@ -213,12 +206,14 @@ def import_list(
     bib_index: dict[str, str],
     domains: dict[str, str],
     taken_ids: set[str] | None = None,
+    categories: dict[str, str] | None = None,
 ) -> ImportReport:
-    """Draft cards for every family section of a parsed list."""
+    """Draft cards for every family section of a parsed list; ``categories`` maps the list's headings
+    to category ids (from the category registry)."""
     report = ImportReport()
     taken = set(taken_ids or ())
     for category in parsed.categories:
-        category_id = CATEGORY_IDS.get(category.heading)
+        category_id = (categories or {}).get(category.heading)
         if category_id is None:
             report.problems.append(f"unknown category {category.heading!r}")
             continue

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from ..data.bibliography import Paper
-from ..data.catalog import CATEGORIES, Catalog, Family, ModelLink, ModelVariant
-from .importer import CATEGORY_IDS, FAMILY_NAMES
+from ..data.catalog import Catalog, Category, Family, ModelLink, ModelVariant
+from .importer import FAMILY_NAMES
 
-# the list's category headings; a category it does not have yet gets its English label
-CATEGORY_HEADINGS = {category: en for category, (_, en) in CATEGORIES.items()}
-CATEGORY_HEADINGS.update({category: heading for heading, category in CATEGORY_IDS.items()})
 FAMILY_HEADINGS = {family_id: heading for heading, (family_id, *_) in FAMILY_NAMES.items()}
 LOG_HEADING = "更新"
 INTRO = (
@@ -16,6 +13,16 @@ INTRO = (
     "本仓库主要收集目前网上公开的一些高质量中文预训练模型。\n\n"
     "本文件由中文预训练模型知识库的模型卡片生成（`make readme`），已校对并更正原列表中的错误。"
 )
+
+
+def category_heading(category: Category) -> str:
+    """The list's heading for a category (the registry's first), else its English label."""
+    return category.headings[0] if category.headings else category.en
+
+
+def list_order(family: Family) -> tuple:
+    """The list's order, as recorded in the cards; families it does not have yet come after, by name."""
+    return (family.list_position is None, family.list_position or 0, family.name.lower())
 
 
 def heading(family: Family) -> str:
@@ -124,16 +131,17 @@ def log_line(catalog: Catalog, entry) -> str:
 
 def render_readme(catalog: Catalog) -> str:
     """The whole list: table of contents, categories, family sections and the update log."""
-    categories = [c for c in CATEGORY_HEADINGS if any(f.category == c for f in catalog.families.values())]
-    by_category = {c: [f for f in catalog.families.values() if f.category == c] for c in categories}
+    by_category = {c: sorted((f for f in catalog.families.values() if f.category == c), key=list_order)
+                   for c in catalog.categories}
+    categories = [catalog.categories[c] for c, families in by_category.items() if families]
     lines = ["# Awesome Pretrained Chinese NLP Models", "", INTRO, "", "# Expand Table of Contents", ""]
     for category in categories:
-        lines.append(f"+ [{CATEGORY_HEADINGS[category]}](#{CATEGORY_HEADINGS[category]})")
-        lines += [f"  - [{heading(f)}](#{heading(f)})" for f in by_category[category]]
+        lines.append(f"+ [{category_heading(category)}](#{category_heading(category)})")
+        lines += [f"  - [{heading(f)}](#{heading(f)})" for f in by_category[category.id]]
     lines += ["", f"+ [更新日志](#{LOG_HEADING})", ""]
     for category in categories:
-        lines += [f"## {CATEGORY_HEADINGS[category]}", ""]
-        for family in by_category[category]:
+        lines += [f"## {category_heading(category)}", ""]
+        for family in by_category[category.id]:
             lines += family_section(catalog, family)
     lines += [f"## {LOG_HEADING}", ""]
     lines += [log_line(catalog, entry) for entry in catalog.updates]

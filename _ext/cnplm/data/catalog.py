@@ -12,13 +12,22 @@ from pathlib import Path
 from .bibliography import Bibliography
 from .hosts import Host, host_of
 
-CATEGORIES: dict[str, tuple[str, str]] = {
-    "nlu": ("自然语言理解", "NLU"),
-    "nlg": ("自然语言生成", "NLG"),
-    "nlu-nlg": ("理解与生成", "NLU-NLG"),
-    "multimodal": ("多模态", "Multi-Modal"),
-    "table": ("表格", "Table"),
-    "llm": ("大语言模型", "Large language models"),
+KINDS: dict[str, str] = {
+    "base": "基础模型 Base",
+    "chat": "对话/指令模型 Chat / instruct",
+    "reasoning": "推理模型 Reasoning",
+    "embedding": "向量模型 Embedding",
+    "code": "代码模型 Code",
+    "multimodal": "多模态模型 Multi-modal",
+}
+MODALITIES: dict[str, str] = {"text": "文本 text", "image": "图像 image", "audio": "音频 audio",
+                              "video": "视频 video", "3d": "三维 3D"}
+LINK_KINDS: dict[str, str] = {
+    "download": "下载 Download",
+    "homepage": "项目首页 Homepage",
+    "paper": "论文 Paper",
+    "technical-report": "技术报告 Technical report",
+    "blog": "博客 Blog",
 }
 SIZES: tuple[str, ...] = ("tiny", "mini", "small", "medium", "base", "large", "xlarge", "xxlarge")
 FRAMEWORKS: dict[str, str] = {
@@ -79,6 +88,24 @@ class ModelLink:
 
 
 ORGANISATION_KINDS: dict[str, str] = {"institution": "机构 Institution", "person": "个人 Person"}
+
+
+@dataclass(frozen=True)
+class Category:
+    """An entry of the category registry (docs/data/categories.yaml)."""
+
+    id: str
+    zh: str
+    en: str
+    description: str
+    headings: tuple[str, ...] = ()
+    model_kind: str | None = None
+    columns: tuple[str, ...] = ()
+    location: Location | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.zh} {self.en}"
 
 
 @dataclass(frozen=True)
@@ -145,17 +172,45 @@ class ModelVariant:
     source: Link | None = None
     domain_as_listed: str = ""
     author_as_listed: Link | None = None  # the list's author cell; url "" when it is plain text
-    huggingface: str | None = None
-    modelscope: str | None = None
+    huggingface_ids: tuple[str, ...] = ()
+    modelscope_ids: tuple[str, ...] = ()
     remarks: str = ""
     release: str | None = None
     languages: tuple[str, ...] = ()
+    language_count: int | None = None
+    kind: str | None = None
+    modalities_in: tuple[str, ...] = ()
+    modalities_out: tuple[str, ...] = ()
+    base_model: str | None = None
+    benchmarks: tuple[str, ...] = ()
     architecture: str | None = None
     mixture_of_experts: bool = False
     licence: str = ""
     context_length: int | None = None
     sources: tuple[Source, ...] = ()
     location: Location | None = None
+
+    @property
+    def huggingface(self) -> str | None:
+        """The main Hugging Face id (the first one), for code that needs one."""
+        return self.huggingface_ids[0] if self.huggingface_ids else None
+
+    @property
+    def modelscope(self) -> str | None:
+        return self.modelscope_ids[0] if self.modelscope_ids else None
+
+    @property
+    def release_year(self) -> str | None:
+        return self.release[:4] if self.release else None
+
+    @property
+    def languages_text(self) -> str:
+        """'zh, en', or '多语言 multilingual (119 languages)'."""
+        names = [("多语言 multilingual" if code == "multilingual" else code) for code in self.languages]
+        if self.language_count:
+            names = [name for name in names if name != "多语言 multilingual"]
+            names.append(f"多语言 multilingual, {self.language_count} 种语言 languages")
+        return ", ".join(names)
 
     @property
     def frameworks(self) -> tuple[str, ...]:
@@ -182,6 +237,7 @@ class Family:
     notes: tuple[Note, ...] = ()
     corrections: tuple[Correction, ...] = ()
     sources: tuple[Source, ...] = ()
+    list_position: int | None = None
 
     @property
     def title(self) -> str:
@@ -203,10 +259,12 @@ class Catalog:
     """Everything the site shows, indexed by id."""
 
     families: dict[str, Family] = field(default_factory=dict)
+    categories: dict[str, Category] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     domains: dict[str, Domain] = field(default_factory=dict)
     updates: list[UpdateEntry] = field(default_factory=list)
     bibliography: Bibliography = field(default_factory=Bibliography)
+    _derived: dict[str, list[ModelVariant]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def models(self) -> dict[str, ModelVariant]:
@@ -224,3 +282,16 @@ class Catalog:
 
     def updates_of(self, family_id: str) -> list[UpdateEntry]:
         return [entry for entry in self.updates if family_id in entry.families]
+
+    def derived_models(self, model_id: str) -> list[ModelVariant]:
+        """Models whose ``base_model`` is this one (the other direction of lineage)."""
+        if self._derived is None:
+            self._derived = {}
+            for model in self.models.values():
+                if model.base_model:
+                    self._derived.setdefault(model.base_model, []).append(model)
+        return self._derived.get(model_id, [])
+
+    def category_label(self, category_id: str) -> str:
+        category = self.categories.get(category_id)
+        return category.label if category else category_id

@@ -11,6 +11,7 @@ from pathlib import Path
 from .bibliography import load_bibliography
 from .catalog import (
     Catalog,
+    Category,
     Correction,
     Domain,
     Family,
@@ -23,6 +24,7 @@ from .catalog import (
     Source,
     UpdateEntry,
 )
+from .licences import spdx_spelling
 from .organisations import organisation_problems
 from .problems import Problem
 from .schemas import validate_pruning
@@ -40,6 +42,11 @@ class CatalogSources:
     domains: Path
     updates: Path
     bibfiles: tuple[Path, ...]
+    categories: Path | None = None  # default: categories.yaml beside the organisations registry
+
+    @property
+    def categories_path(self) -> Path:
+        return self.categories or self.organisations.with_name("categories.yaml")
 
     def card_paths(self) -> list[Path]:
         return sorted(self.cards_dir.glob("*.yaml"))
@@ -51,7 +58,8 @@ class CatalogSources:
                       if path.suffix in CARD_SUFFIXES and path not in cards and path.is_file())
 
     def all_paths(self) -> list[Path]:
-        return [*self.card_paths(), self.organisations, self.domains, self.updates, *self.bibfiles]
+        return [*self.card_paths(), self.categories_path, self.organisations, self.domains, self.updates,
+                *self.bibfiles]
 
 
 def read_validated(path: Path, schema: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -117,6 +125,18 @@ def build_organisation(item: dict, location: Location) -> Organisation:
     )
 
 
+def build_category(item: dict, location: Location) -> Category:
+    return Category(item["id"], item["zh"], item["en"], item["description"], tuple(item.get("headings", ())),
+                    item.get("model_kind"), tuple(item.get("columns", ())), location)
+
+
+def hub_ids(value: str | list | None) -> tuple[str, ...]:
+    """One id or a list of ids, as a tuple."""
+    if value is None:
+        return ()
+    return (str(value),) if isinstance(value, str) else tuple(str(item) for item in value)
+
+
 def build_domain(item: dict, location: Location) -> Domain:
     return Domain(item["id"], item["zh"], item["en"], tuple(item.get("aliases", ())))
 
@@ -149,11 +169,17 @@ def build_model(item: dict, family_id: str, location: Location) -> ModelVariant:
         source=Link(source["label"], source["url"]) if source else None,
         domain_as_listed=item.get("domain_as_listed", ""),
         author_as_listed=Link(author["label"], author.get("url", "")) if author else None,
-        huggingface=item.get("huggingface"),
-        modelscope=item.get("modelscope"),
+        huggingface_ids=hub_ids(item.get("huggingface")),
+        modelscope_ids=hub_ids(item.get("modelscope")),
         remarks=item.get("remarks", ""),
         release=item.get("release"),
         languages=tuple(item.get("languages", ())),
+        language_count=item.get("language_count"),
+        kind=item.get("kind"),
+        modalities_in=tuple(item.get("modalities", {}).get("input", ())),
+        modalities_out=tuple(item.get("modalities", {}).get("output", ())),
+        base_model=item.get("base_model"),
+        benchmarks=tuple(item.get("benchmarks", ())),
         architecture=item.get("architecture"),
         mixture_of_experts=bool(item.get("mixture_of_experts", False)),
         licence=item.get("licence", ""),
@@ -173,6 +199,7 @@ class CatalogBuilder:
         self.model_locations: dict[str, Location] = {}
         self.rejected = rejected or {}  # registry kind -> ids whose entry was invalid, where
         self.follow_ons: set[tuple[Path, str, str]] = set()
+        self.documents: dict[str, YamlDocument] = {}  # family id -> its card, for checks across cards
 
     def unknown(self, document: YamlDocument, where: list, kind: str, key: str) -> None:
         """An unknown id; one whose registry entry was rejected is reported once per card, pointing at it."""
@@ -194,6 +221,9 @@ class CatalogBuilder:
             return
         if document.path.stem != family_id:
             self.problems.append(document.problem(["id"], f"card file should be named {family_id}.yaml"))
+        if data["category"] not in self.catalog.categories:
+            known = ", ".join(self.catalog.categories)
+            self.problems.append(document.problem(["category"], f"unknown category {data['category']!r} (known: {known})"))
         models = []
         for index, item in enumerate(data["models"]):
             location = Location(document.path, document.line_of(["models", index]))
@@ -235,15 +265,38 @@ class CatalogBuilder:
             notes=tuple(Note(n["text"], links_of(n.get("links"))) for n in data.get("notes", ())),
             corrections=tuple(Correction(**c) for c in data.get("corrections", ())),
             sources=sources_of(data.get("sources")),
+            list_position=data.get("list_position"),
         )
+        self.documents[family_id] = document
+
+    def check_lineage(self) -> None:
+        """After every card: a ``base_model`` names a known model, and lineage has no cycle."""
+        models = self.catalog.models
+        for family_id, document in self.documents.items():
+            for index, item in enumerate(document.data["models"]):
+                base = item.get("base_model")
+                if base is None or item["id"] not in models:
+                    continue
+                where = ["models", index, "base_model"]
+                if base not in models:
+                    self.problems.append(document.problem(where, f"unknown base model {base!r}"))
+                elif lineage_cycle(models, item["id"]):
+                    self.problems.append(document.problem(where, f"base_model {base!r} leads back to {item['id']!r}"))
 
     def check_model_references(self, document: YamlDocument, index: int, item: dict) -> None:
         where = ["models", index]
+        spelling = spdx_spelling(item.get("licence", ""))
+        if spelling:
+            self.problems.append(document.problem([*where, "licence"], f"licence {item['licence']!r}: "
+                                                  f"write its SPDX id {spelling!r}"))
+        if "language_count" in item and "multilingual" not in item.get("languages", ()):
+            self.problems.append(document.problem([*where, "language_count"],
+                                                  "language_count needs 'multilingual' in languages"))
         if item["organisation"] not in self.catalog.organisations:
             self.unknown(document, [*where, "organisation"], "organisation", item["organisation"])
         if item["domain"] not in self.catalog.domains:
             self.unknown(document, [*where, "domain"], "domain", item["domain"])
-        hub = item.get("huggingface")
+        hub = (hub_ids(item.get("huggingface")) or (None,))[0]
         hub_links = [
             link["url"].rstrip("/").split("huggingface.co/", 1)[1]
             for link in item["links"]
@@ -254,6 +307,16 @@ class CatalogBuilder:
             self.problems.append(document.problem(
                 [*where, "huggingface"],
                 f"hub id {hub!r} differs from its link {hub_links[0]!r} (give a source if it was renamed)"))
+
+
+def lineage_cycle(models: dict[str, ModelVariant], start: str) -> bool:
+    seen, current = {start}, models[start].base_model
+    while current in models:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = models[current].base_model
+    return False
 
 
 def load_updates(path: Path, families: dict[str, Family], problems: list[Problem]) -> list[UpdateEntry]:
@@ -289,7 +352,9 @@ def load_catalog(sources: CatalogSources) -> tuple[Catalog, list[Problem]]:
     catalog = Catalog()
     catalog.bibliography, bib_problems = load_bibliography(list(sources.bibfiles))
     problems.extend(bib_problems)
-    rejected: dict[str, dict[str, Location]] = {"domain": {}, "organisation": {}}
+    rejected: dict[str, dict[str, Location]] = {"domain": {}, "organisation": {}, "category": {}}
+    catalog.categories = load_registry(sources.categories_path, "categories", build_category, problems,
+                                       rejected["category"])
     catalog.domains = load_registry(sources.domains, "domains", build_domain, problems, rejected["domain"])
     catalog.organisations = load_registry(sources.organisations, "organisations", build_organisation, problems,
                                           rejected["organisation"])
@@ -303,12 +368,14 @@ def load_catalog(sources: CatalogSources) -> tuple[Catalog, list[Problem]]:
         problems.extend(found)
         if document is not None:
             builder.add_card(document)
+    builder.check_lineage()
     catalog.updates = load_updates(sources.updates, catalog.families, problems)
     return catalog, in_reading_order(problems, sources)
 
 
 def in_reading_order(problems: list[Problem], sources: CatalogSources) -> list[Problem]:
-    order = [*sources.bibfiles, sources.domains, sources.organisations, *sources.card_paths(), sources.updates]
+    order = [*sources.bibfiles, sources.categories_path, sources.domains, sources.organisations,
+             *sources.card_paths(), sources.updates]
     rank = {path: position for position, path in enumerate(order)}
     # stable: within a line, in the order found (a cause before what it causes)
     return sorted(dict.fromkeys(problems), key=lambda p: (rank.get(p.path, len(rank)), str(p.path), p.line))

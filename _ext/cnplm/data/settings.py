@@ -11,6 +11,7 @@ from .loading import CatalogSources
 # conf.py value name -> default (paths are relative to the directory of conf.py)
 DEFAULTS: dict[str, Any] = {
     "cnplm_cards_dir": "docs/cards",
+    "cnplm_categories": "docs/data/categories.yaml",
     "cnplm_organisations": "docs/data/organisations.yaml",
     "cnplm_domains": "docs/data/domains.yaml",
     "cnplm_updates": "docs/data/updates.yaml",
@@ -25,6 +26,7 @@ def sources_from(values: dict[str, Any], confdir: Path) -> CatalogSources:
     return CatalogSources(
         cards_dir=confdir / value("cnplm_cards_dir"),
         organisations=confdir / value("cnplm_organisations"),
+        categories=confdir / value("cnplm_categories"),
         domains=confdir / value("cnplm_domains"),
         updates=confdir / value("cnplm_updates"),
         bibfiles=tuple(confdir / name for name in value("cnplm_bibfiles")),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .catalog import CATEGORIES, FRAMEWORKS, SIZES, Catalog, Family, ModelVariant
+from .catalog import FRAMEWORKS, SIZES, Catalog, Family, ModelVariant
 from .selection import FRAMEWORK_ORDER, PARAMETER_BUCKETS, UNSPECIFIED, framework_keys, parameter_bucket
 
 
@@ -147,7 +147,7 @@ INDEXES: dict[str, Callable[[Catalog], list[IndexGroup]]] = {
 def category_counts(catalog: Catalog) -> list[tuple[str, int, int]]:
     """(category, families, models) for every category that has families, in canonical order."""
     result = []
-    for category in CATEGORIES:
+    for category in catalog.categories:
         families = [f for f in catalog.families.values() if f.category == category]
         if families:
             result.append((category, len(families), sum(len(f.models) for f in families)))

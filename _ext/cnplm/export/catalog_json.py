@@ -28,7 +28,7 @@ def drop_empty(record: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in record.items() if value not in (None, "", [], ())}
 
 
-def model_json(model: ModelVariant) -> dict[str, Any]:
+def model_json(catalog: Catalog, model: ModelVariant) -> dict[str, Any]:
     return drop_empty({
         "id": model.id,
         "family": model.family_id,
@@ -44,13 +44,22 @@ def model_json(model: ModelVariant) -> dict[str, Any]:
         "author_as_listed": drop_empty(vars(model.author_as_listed).copy()) if model.author_as_listed else None,
         "source": {"label": model.source.label, "url": model.source.url} if model.source else None,
         "huggingface": model.huggingface,
+        "huggingface_ids": list(model.huggingface_ids),
         "modelscope": model.modelscope,
+        "modelscope_ids": list(model.modelscope_ids),
+        "kind": model.kind,
+        "modalities": {"input": list(model.modalities_in), "output": list(model.modalities_out)}
+        if model.modalities_in else None,
+        "base_model": model.base_model,
+        "derived_models": [derived.id for derived in catalog.derived_models(model.id)],
+        "benchmarks": list(model.benchmarks),
         "frameworks": list(model.frameworks),
         "links": [drop_empty({"kind": link.kind, "framework": link.framework, "host": link.host.id, "label": link.label,
                               "url": link.url, "code": link.code, "remarks": link.remarks}) for link in model.links],
         "remarks": model.remarks,
         "release": model.release,
         "languages": list(model.languages),
+        "language_count": model.language_count,
         "architecture": model.architecture,
         "mixture_of_experts": model.mixture_of_experts or None,
         "licence": model.licence,
@@ -74,7 +83,7 @@ def organisation_json(organisation: Organisation) -> dict[str, Any]:
     })
 
 
-def family_json(family: Family) -> dict[str, Any]:
+def family_json(catalog: Catalog, family: Family) -> dict[str, Any]:
     return drop_empty({
         "id": family.id,
         "name": family.name,
@@ -86,7 +95,8 @@ def family_json(family: Family) -> dict[str, Any]:
         "notes": [drop_empty({"text": n.text, "links": links_json(n.links)}) for n in family.notes],
         "corrections": [drop_empty(vars(c).copy()) for c in family.corrections],
         "sources": sources_json(family.sources),
-        "models": [model_json(model) for model in family.models],
+        "models": [model_json(catalog, model) for model in family.models],
+        "list_position": family.list_position,
     })
 
 
@@ -95,8 +105,10 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "generator": f"cnplm {__version__}",
-        "families": [family_json(f) for f in sorted(catalog.families.values(), key=lambda f: f.id)],
+        "families": [family_json(catalog, f) for f in sorted(catalog.families.values(), key=lambda f: f.id)],
         "organisations": [organisation_json(o) for o in sorted(catalog.organisations.values(), key=lambda o: o.id)],
+        "categories": [{"id": c.id, "zh": c.zh, "en": c.en, "description": c.description}
+                       for c in catalog.categories.values()],
         "domains": [{"id": d.id, "zh": d.zh, "en": d.en} for d in catalog.domains.values()],
         "papers": [drop_empty({"key": p.key, "type": p.entry_type, "title": p.title, "authors": list(p.authors),
                                "year": p.year, "venue": p.venue, "url": p.url, "eprint": p.eprint, "doi": p.doi})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..data.catalog import CATEGORIES, Catalog, Family
+from ..data.catalog import Catalog, Family
 from ..data.summaries import INDEXES, catalogue_counts, category_counts, category_families, citing_families, family_titles
 
 
@@ -55,7 +55,11 @@ def view_digests(catalog: Catalog) -> dict[str, str]:
     """Digest of exactly what each aggregate page renders (see data/summaries.py): an edit that
     leaves a summary unchanged (a model renamed, a link fixed) re-reads no aggregate page."""
     digests = {view_key("families", category): digest(category_families(catalog, category))
-               for category in CATEGORIES}
+               for category in catalog.categories}
+    for category in catalog.categories.values():  # what its generated page says besides the families
+        digests[view_key("category", category.id)] = digest((category.label, category.description))
+    digests[view_key("categories")] = digest(([(c.id, c.label, c.description) for c in catalog.categories.values()],
+                                              category_counts(catalog)))
     digests[view_key("families", "*")] = digest(category_families(catalog, None))
     for name, grouping in INDEXES.items():
         digests[view_key("index", name)] = digest(grouping(catalog))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 from sphinx import addnodes
 
-from ..data.catalog import FRAMEWORKS, ModelVariant
+from ..data.catalog import FRAMEWORKS, LINK_KINDS, ModelVariant
 from ..data.hosts import host_of
 from ..data.summaries import format_parameters
 
@@ -133,8 +133,7 @@ def download_items(model: ModelVariant) -> list[list[Inline]]:
     items = []
     for link in model.links:
         host = host_of(link.url)
-        kind = "项目首页 Homepage" if link.kind == "homepage" else "下载 Download"
-        prefix = FRAMEWORKS.get(link.framework or "", kind)
+        prefix = FRAMEWORKS.get(link.framework or "", LINK_KINDS[link.kind])
         text = link.label if link.label.lower() != host.en.lower() else host.en
         parts: list[Inline] = [f"{prefix}: ", external_link(text, link.url)]
         if host.id != "other" and text not in (host.zh, host.en):

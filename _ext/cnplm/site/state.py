@@ -26,7 +26,7 @@ from sphinx.util import logging
 from ..data.catalog import Catalog
 from ..export.bibtex_texts import BibtexTexts
 from .digests import changed_keys, family_page_inputs, object_digests
-from .family_pages import write_family_pages
+from .family_pages import write_category_pages, write_family_pages
 from ..data.loading import CatalogSources, load_catalog
 from ..data.problems import Problem
 from .search_words import user_dictionary
@@ -36,6 +36,7 @@ logger = logging.getLogger(__name__)
 FAMILY_PAGES_DIR = "families"
 SEARCH_DICTIONARY = "cnplm-search.dict"
 DIGESTS_FILE = "cnplm-digests.json"  # in the doctree folder: what the last build that finished showed
+CATEGORY_PAGES_DIR = "categories"
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class InputState:
     files: dict[str, str | None]  # input path -> digest of its content (None: missing)
     problems: tuple[Problem, ...]
     family_ids: tuple[str, ...]
+    category_ids: tuple[str, ...] = ()
 
     @property
     def digest(self) -> str:
@@ -121,6 +123,10 @@ def family_docname(family_id: str) -> str:
     return f"{FAMILY_PAGES_DIR}/{family_id}"
 
 
+def category_docname(category_id: str) -> str:
+    return f"{CATEGORY_PAGES_DIR}/{category_id}"
+
+
 def on_builder_inited(app: Sphinx) -> None:
     srcdir = str(app.srcdir)
     sources = sources_from({name: app.config[name] for name in DEFAULTS}, Path(app.confdir))
@@ -131,14 +137,15 @@ def on_builder_inited(app: Sphinx) -> None:
     committed = committed_state(app)
     if previous is not None and previous.files == files and srcdir not in _LOADED \
             and committed is not None and committed.get("inputs") == previous.digest \
-            and stubs_present(app, previous.family_ids) and search_dictionary_ready(app):
+            and stubs_present(app, previous) and search_dictionary_ready(app):
         _UNCHANGED[srcdir] = sources
         state = previous
     else:
         loaded = load(sources, _LOADED.get(srcdir))
         _LOADED[srcdir] = loaded
-        state = InputState(files, loaded.problems, tuple(loaded.catalog.families))
+        state = InputState(files, loaded.problems, tuple(loaded.catalog.families), tuple(loaded.catalog.categories))
         write_family_pages(loaded.catalog, Path(app.srcdir) / FAMILY_PAGES_DIR)
+        write_category_pages(loaded.catalog, Path(app.srcdir) / CATEGORY_PAGES_DIR)
         write_search_dictionary(app, loaded.catalog)
     _INPUTS[srcdir] = state
     domain.data["inputs"] = state
@@ -146,9 +153,11 @@ def on_builder_inited(app: Sphinx) -> None:
         logger.warning(problem.message, location=problem.location, type="plm", subtype="data")
 
 
-def stubs_present(app: Sphinx, family_ids: tuple[str, ...]) -> bool:
-    folder = Path(app.srcdir) / FAMILY_PAGES_DIR
-    return all((folder / f"{family_id}.rst").exists() for family_id in family_ids)
+def stubs_present(app: Sphinx, state: InputState) -> bool:
+    """The generated family and category pages are still there (a clean of the source tree removes them)."""
+    srcdir = Path(app.srcdir)
+    return all((srcdir / FAMILY_PAGES_DIR / f"{family_id}.rst").exists() for family_id in state.family_ids) \
+        and all((srcdir / CATEGORY_PAGES_DIR / f"{category}.rst").exists() for category in state.category_ids)
 
 
 def search_dictionary(app: Sphinx) -> Path:

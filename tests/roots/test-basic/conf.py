@@ -4,6 +4,7 @@ language = "zh_CN"
 nitpicky = True
 exclude_patterns = ["cards", "data", "_build"]
 cnplm_cards_dir = "cards"
+cnplm_categories = "data/categories.yaml"
 cnplm_organisations = "data/organisations.yaml"
 cnplm_domains = "data/domains.yaml"
 cnplm_updates = "data/updates.yaml"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from ...data.catalog import CATEGORIES, Catalog, Family, ModelVariant
+from ...data.catalog import Catalog, Family, ModelVariant
 from ..domain import PLMDomain
 from ..render import Inline, xref
 from ...export.bibtex_texts import BibtexTexts
@@ -42,6 +43,9 @@ class CatalogDirective(SphinxDirective):
     def model_ref(self, model: ModelVariant) -> Inline:
         return xref("model", model.id, model.name)
 
+    def category_label(self, category_id: str) -> str:
+        return self.catalog.category_label(category_id)
+
     def located(self, node: nodes.Element) -> nodes.Element:
         node.source, node.line = self.get_source_info()
         return node
@@ -51,9 +55,25 @@ class CatalogDirective(SphinxDirective):
         return [self.state.document.reporter.warning(message, line=self.lineno)]
 
 
-def category_label(category: str) -> str:
-    zh, en = CATEGORIES.get(category, (category, category))
-    return f"{zh} {en}"
+def toctree_node(directive: SphinxDirective, docnames: list[str], caption: str | None = None, hidden: bool = False,
+                 maxdepth: int = 1, titlesonly: bool = False) -> nodes.compound:
+    """A toctree built from data (as the toctree directive builds it), so navigation follows the catalogue."""
+    toctree = addnodes.toctree(
+        parent=directive.env.docname,
+        entries=[(None, docname) for docname in docnames],
+        includefiles=docnames,
+        maxdepth=maxdepth,
+        caption=caption,
+        glob=False,
+        hidden=hidden,
+        includehidden=False,
+        numbered=0,
+        titlesonly=titlesonly,
+    )
+    directive.set_source_info(toctree)
+    wrapper = nodes.compound(classes=["toctree-wrapper"])
+    wrapper += toctree
+    return wrapper
 
 
-__all__ = ["CatalogDirective", "category_label", "family_docname"]
+__all__ = ["CatalogDirective", "family_docname", "toctree_node"]

@@ -8,7 +8,8 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ...data.bibliography import Paper
-from ...data.catalog import FRAMEWORKS, Family, ModelVariant
+from ...data.catalog import FRAMEWORKS, KINDS, MODALITIES, Family, ModelVariant
+from ...data.licences import licence_url
 from ..render import (
     Inline,
     bullet_list,
@@ -24,7 +25,7 @@ from ..render import (
     without_empty_columns,
     xref,
 )
-from .base import CatalogDirective, category_label
+from .base import CatalogDirective
 from ..search_language import mark_catalogue_index
 from ..search_words import organisation_aliases
 from .cite import cite_block
@@ -107,7 +108,7 @@ class FamilyDirective(CatalogDirective):
         return mark_catalogue_index(addnodes.index(entries=entries))
 
     def summary(self, family: Family) -> nodes.field_list:
-        category = xref("category", family.category, category_label(family.category))
+        category = xref("category", family.category, self.category_label(family.category))
         fields: list[tuple[str, list[Inline]]] = [("类别 Category", [category])]
         if family.name_zh:
             fields.append(("中文名 Chinese name", [family.name_zh]))
@@ -183,6 +184,7 @@ class FamilyDirective(CatalogDirective):
         fields: list[tuple[str, list[Inline]]] = [("ID", [nodes.literal(model.id, model.id)])]
         if model.version:
             fields.append(("版本 Version (as listed)", [model.version]))
+        fields += self.llm_fields(model)
         if model.size:
             fields.append(("规模 Size", [model.size]))
         if model.layers:
@@ -192,11 +194,13 @@ class FamilyDirective(CatalogDirective):
         if model.active_parameters:
             fields.append(("激活参数 Active parameters", [format_parameters(model.active_parameters)]))
         for label, value in (("架构 Architecture", model.architecture), ("发布 Released", model.release),
-                             ("许可 Licence", model.licence),
                              ("上下文长度 Context length", str(model.context_length or "") or None),
-                             ("语言 Languages", ", ".join(model.languages) or None)):
+                             ("语言 Languages", model.languages_text or None)):
             if value:
                 fields.append((label, [value]))
+        if model.licence:
+            url = licence_url(model.licence)
+            fields.append(("许可 Licence", [external_link(model.licence, url) if url else model.licence]))
         fields.append(("机构 Organisation", self.organisation_field(model)))
         domain = [self.domain_label(model)]
         if model.domain_as_listed and model.domain_as_listed not in domain[0]:
@@ -204,12 +208,12 @@ class FamilyDirective(CatalogDirective):
         fields.append(("领域 Domain", domain))
         if model.source:
             fields.append(("源地址 Source", [external_link(model.source.url, model.source.url)]))
-        if model.huggingface:
-            url = f"https://huggingface.co/{model.huggingface}"
-            fields.append(("Hugging Face", [external_link(model.huggingface, url)]))
-        if model.modelscope:
-            url = f"https://modelscope.cn/models/{model.modelscope}"
-            fields.append(("ModelScope", [external_link(model.modelscope, url)]))
+        if model.huggingface_ids:
+            fields.append(("Hugging Face", joined(external_link(hub, f"https://huggingface.co/{hub}")
+                                                  for hub in model.huggingface_ids)))
+        if model.modelscope_ids:
+            fields.append(("ModelScope", joined(external_link(hub, f"https://modelscope.cn/models/{hub}")
+                                                for hub in model.modelscope_ids)))
         if model.remarks:
             fields.append(("备注 Remarks", [model.remarks]))
         for source in model.sources:
@@ -224,6 +228,23 @@ class FamilyDirective(CatalogDirective):
         if listed and (not organisation or listed.label not in organisation.search_terms):
             parts.append(f" (列表原文 listed as: {listed.label})")
         return parts
+
+    def llm_fields(self, model: ModelVariant) -> list[tuple[str, list[Inline]]]:
+        """Kind, modalities and lineage both ways ("based on" and "derived models")."""
+        fields: list[tuple[str, list[Inline]]] = []
+        if model.kind:
+            fields.append(("类型 Kind", [KINDS[model.kind]]))
+        if model.modalities_in:
+            modalities = " → ".join(", ".join(MODALITIES[m] for m in side)
+                                    for side in (model.modalities_in, model.modalities_out))
+            fields.append(("模态 Modalities (in → out)", [modalities]))
+        if model.base_model:
+            base = self.catalog.models.get(model.base_model)
+            fields.append(("基于 Based on", [self.model_ref(base) if base else model.base_model]))
+        derived = self.catalog.derived_models(model.id)
+        if derived:
+            fields.append(("衍生模型 Derived models", joined(self.model_ref(m) for m in derived)))
+        return fields
 
     def notes(self, family: Family) -> nodes.section:
         items = []

@@ -6,12 +6,11 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 
-from ...data.catalog import CATEGORIES
 from ...data.summaries import FamilySummary, catalogue_counts, category_counts, category_families
 from ...export.outputs import ALL_BIB_PATH, ALL_BIBLATEX_PATH, CATALOG_JSON_PATH, family_bib_path
 from ..digests import view_key
 from ..render import Inline, bullet_list, joined, para, table, xref
-from .base import CatalogDirective, category_label
+from .base import CatalogDirective
 from .cite import download_link
 
 # The page listing every model (built by the explorer); linked from the summaries when it exists.
@@ -30,7 +29,7 @@ class StatsDirective(CatalogDirective):
             f"{organisations} 个机构 organisations · {updates} 条更新 log entries",
             classes=["plm-stats"],
         )
-        rows = [[[category_label(category)], [str(count)], [str(models)]]
+        rows = [[[self.category_label(category)], [str(count)], [str(models)]]
                 for category, count, models in category_counts(self.catalog)]
         return [summary, table(["类别 Category", "系列 Families", "模型 Models"], rows)]
 
@@ -47,8 +46,8 @@ class FamiliesDirective(CatalogDirective):
 
     def run(self) -> list[nodes.Node]:
         category = self.options.get("category")
-        if category and category not in CATEGORIES:
-            return self.warn(f"unknown category {category!r}; known: {', '.join(CATEGORIES)}")
+        if category and category not in self.catalog.categories:
+            return self.warn(f"unknown category {category!r}; known: {', '.join(self.catalog.categories)}")
         self.plm_domain.note_aggregate({view_key("families", category or "*")})
         target = nodes.target("", "", ids=[f"families-{category or 'all'}"])
         if category:

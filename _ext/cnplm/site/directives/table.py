@@ -7,11 +7,11 @@ from collections.abc import Callable
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ...data.catalog import CATEGORIES, FRAMEWORKS, SIZES, ModelVariant
+from ...data.catalog import FRAMEWORKS, KINDS, SIZES, ModelVariant
 from ..digests import object_key
 from ..render import Inline, external_link, format_parameters, joined, table, without_empty_columns
 from ...data.selection import UNSPECIFIED, Selection, select, size_rank
-from .base import CatalogDirective, category_label
+from .base import CatalogDirective
 
 Cell = Callable[["TableDirective", ModelVariant], list[Inline]]
 
@@ -23,7 +23,7 @@ def listing(argument: str | None) -> tuple[str, ...]:
 COLUMNS: dict[str, tuple[str, Cell]] = {
     "model": ("模型 Model", lambda d, m: [d.model_ref(m)]),
     "family": ("系列 Family", lambda d, m: [d.family_ref(d.catalog.family_of(m))]),
-    "category": ("类别 Category", lambda d, m: [category_label(d.catalog.family_of(m).category)]),
+    "category": ("类别 Category", lambda d, m: [d.category_label(d.catalog.family_of(m).category)]),
     "version": ("版本 Version", lambda d, m: [m.version] if m.version != m.size else []),  # shown where it adds
     "size": ("规模 Size", lambda d, m: [m.size or ""]),
     "layers": ("层数 Layers", lambda d, m: [str(m.layers or "")]),
@@ -34,6 +34,12 @@ COLUMNS: dict[str, tuple[str, Cell]] = {
     "organisation": ("机构 Organisation", lambda d, m: [d.organisation_ref(m.organisation, short=True)]),
     "domain": ("领域 Domain", lambda d, m: [d.domain_label(m)]),
     "source": ("源地址 Source", lambda d, m: [external_link(m.source.label, m.source.url)] if m.source else []),
+    "kind": ("类型 Kind", lambda d, m: [KINDS[m.kind]] if m.kind else []),
+    "release": ("发布 Released", lambda d, m: [m.release or ""]),
+    "languages": ("语言 Languages", lambda d, m: [m.languages_text]),
+    "licence": ("许可 Licence", lambda d, m: [m.licence]),
+    "context": ("上下文 Context", lambda d, m: [str(m.context_length or "")]),
+    "architecture": ("架构 Architecture", lambda d, m: [m.architecture or ""]),
     "downloads": ("下载 Downloads",
                   lambda d, m: joined((external_link(link.label, link.url) for link in m.downloads), " · ")),
 }
@@ -41,7 +47,7 @@ DEFAULT_COLUMNS = ("model", "family", "size", "parameters", "frameworks", "organ
 SORT_KEYS: dict[str, Callable] = {
     "model": lambda c, m: m.name.lower(),
     "family": lambda c, m: c.family_of(m).name.lower(),
-    "category": lambda c, m: list(CATEGORIES).index(c.family_of(m).category),
+    "category": lambda c, m: list(c.categories).index(c.family_of(m).category),
     "size": lambda c, m: size_rank(m),
     "parameters": lambda c, m: m.parameters or 0,
     "layers": lambda c, m: m.layers or 0,
@@ -114,7 +120,7 @@ class TableDirective(CatalogDirective):
 
     def unknown_filter_values(self, selection: Selection) -> list[str]:
         known = {
-            "category": (selection.categories, set(CATEGORIES)),
+            "category": (selection.categories, set(self.catalog.categories)),
             "domain": (selection.domains, set(self.catalog.domains)),
             "organisation": (selection.organisations, set(self.catalog.organisations)),
             "framework": (selection.frameworks, {*FRAMEWORKS, UNSPECIFIED[0]}),
