@@ -107,3 +107,22 @@ def test_every_publisher_of_the_2026_list_is_a_registered_organisation(project_r
     names = " ".join(term for o in catalog.organisations.values() for term in o.search_terms)
     for word in ("哈工大", "鹏城", "华为", "智谱", "阿里"):
         assert word in names, word
+
+
+def test_import_attributes_a_known_author_cell_to_its_institution(project):
+    from cnplm.awesome.importer import ImportReport
+    from cnplm.cli import resolve_organisations
+    from cnplm.data.loading import load_catalog
+    from test_bad_input import sources
+
+    catalog, _ = load_catalog(sources(project))
+    author = {"label": "Yiming Cui", "url": "https://github.com/ymcui"}
+    stranger = {"label": "Someone", "url": "https://github.com/someone"}
+    report = ImportReport(cards=[{"id": "x", "models": [
+        {"id": "a", "organisation": "ymcui", "author_as_listed": author},
+        {"id": "b", "organisation": "someone", "author_as_listed": stranger}]}],
+        organisations={"ymcui": {"id": "ymcui"}, "someone": {"id": "someone"}})
+    resolve_organisations(report, catalog)
+    first, second = report.cards[0]["models"]
+    assert (first["organisation"], first["author_as_listed"]) == ("hfl", author)
+    assert second["organisation"] == "someone" and list(report.organisations) == ["someone"]

@@ -13,19 +13,18 @@ from ..search_words import organisation_aliases
 
 
 def organisation_summary(organisation: Organisation) -> list[nodes.Node]:
+    """Kind, aliases, the list's other spellings, home, note and evidence; the names are the title."""
     fields: list[tuple[str, list[Inline]]] = [("类型 Kind", [ORGANISATION_KINDS[organisation.kind]])]
-    if organisation.name_zh:
-        fields.append(("中文名 Chinese name", [organisation.name_zh]))
-    fields.append(("英文名 English name", [organisation.name_en]))
     aliases = organisation_aliases(organisation)
     if aliases:
         fields.append(("又名 Also known as", ["、".join(aliases)]))
-    if organisation.listed_as:
-        fields.append(("列表原文 Listed as", ["、".join(organisation.listed_as)]))
+    listed = [label for label in organisation.listed_as if label not in (organisation.name_en, organisation.name_zh)]
+    if listed:
+        fields.append(("列表原文 Listed as", ["、".join(listed)]))
     fields.append(("主页 Home", [external_link(organisation.url, organisation.url)]))
     if organisation.note:
         fields.append(("说明 Note", [organisation.note]))
-    if organisation.sources:
-        links = (external_link(source.url, source.url) for source in organisation.sources)
-        fields.append(("资料来源 Sources", joined(links, " · ")))
+    evidence = [source.url for source in organisation.sources if source.url != organisation.url]
+    if evidence:
+        fields.append(("资料来源 Sources", joined((external_link(url, url) for url in evidence), " · ")))
     return [field_list(fields)]
