@@ -139,3 +139,30 @@ def test_problems_without_a_line_still_have_one(project):
     card.write_bytes(b"\xff\xfe not utf-8")
     found = messages(project)
     assert any(re.fullmatch(rf"{re.escape(str(card))}:1: cannot read file: .+", m) for m in found), found
+
+
+@pytest.mark.parametrize("file, old, new", [
+    ("data/domains.yaml", "aliases: [中文通用]", "aliases: [中文通用, <b>x</b>]"),
+    ("data/updates.yaml", "label: MacBERT repo", 'label: "<script>alert(1)</script>"'),
+    ("cards/macbert.yaml", "listed: http://pan.iflytek.com/#/link/OLD", 'listed: "<img src=x onerror=alert(1)>"'),
+])
+def test_html_tags_are_refused_in_every_string(project, file, old, new):
+    path = project / file
+    edit(path, old, new)
+    found = messages(project)
+    assert located(found, path, line_of(path, new.split(": ", 1)[0].strip()), "looks like HTML markup"), found
+
+
+def test_every_unknown_field_of_a_mapping_is_reported(project):
+    card = project / "cards" / "macbert.yaml"
+    edit(card, "    size: large\n", "    size: large\n    colour: blue\n    flavour: sweet\n")
+    found = messages(project)
+    assert located(found, card, line_of(card, "colour: blue"), 'unknown field "colour"')
+    assert located(found, card, line_of(card, "flavour: sweet"), 'unknown field "flavour"')
+
+
+def test_a_malformed_bibtex_entry_says_why(project):
+    bib = project / "refs.bib"
+    edit(bib, "@misc{su2020wobert,", "@misc{su2020wobert,\n  broken = {unclosed,\n")
+    found = [m for m in messages(project) if "malformed" in m]
+    assert found and not any("Exception" in m for m in found), found

@@ -1,7 +1,7 @@
 """The published JSON Schemas of the data files, and validation that reports every error's path.
 
 Rules every string of every schema gets for free (so new fields and new kinds of card are covered):
-one line (unless its schema says ``"x-multiline": true``), no control, bidi-override or invisible
+no HTML-like tag, one line (unless its schema says ``"x-multiline": true``), no control, bidi-override or invisible
 formatting characters, and at most ``DEFAULT_MAX_LENGTH`` characters unless the schema sets
 ``maxLength``. ``integer`` means a whole number written without a fraction (``12``, not ``12.0``),
 numbers are finite, and a pattern's ``$`` is the end of the text, not "before a final newline"
@@ -26,6 +26,7 @@ from .yaml_source import YamlDocument
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 URL_PATTERN_PREFIX = "^https?://"
 DEFAULT_MAX_LENGTH = 2000
+HTML_LIKE = re.compile(r"<\s*[A-Za-z/!?]")  # a tag, comment or declaration; "a < b" stays allowed
 # C0/C1 controls (tab allowed), line separators, bidi embeddings/overrides/isolates, zero-width marks
 FORBIDDEN_CHARACTERS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
@@ -55,6 +56,8 @@ def strict_pattern(validator, pattern: str, instance: Any, schema: dict) -> Iter
 
 def text_rules(instance: str, schema: dict) -> Iterator[ValidationError]:
     """What every string must be, whatever field it is in."""
+    if HTML_LIKE.search(instance):
+        yield ValidationError(validator="text", message="looks like HTML markup (<tag>); write plain text")
     bad = FORBIDDEN_CHARACTERS.search(instance)
     if bad:
         yield ValidationError(validator="text",
