@@ -166,3 +166,13 @@ def test_a_malformed_bibtex_entry_says_why(project):
     edit(bib, "@misc{su2020wobert,", "@misc{su2020wobert,\n  broken = {unclosed,\n")
     found = [m for m in messages(project) if "malformed" in m]
     assert found and not any("Exception" in m for m in found), found
+
+
+def test_a_family_without_a_valid_model_is_left_out_and_said_so(project):
+    card = project / "cards" / "erlangshen.yaml"
+    edit(card, "    size: large\n", "    size: enormous\n")
+    catalog, problems = load_catalog(sources(project))
+    assert "erlangshen" not in catalog.families
+    found = [str(p) for p in problems]
+    assert located(found, card, line_of(card, "size: enormous"), '"enormous" is not one of')
+    assert any(m.startswith(f"{card}:") and "once the invalid entries" in m for m in found), found
