@@ -100,10 +100,12 @@ def test_duplicate_key_keeps_the_rest_of_the_file(project):
     assert len(catalog.updates) == 3
 
 
-def test_tags_are_refused(project):
+@pytest.mark.parametrize("tagged", ["!!python/object/apply:os.system [echo]", "!!binary aGVsbG8=",
+                                    "!!set {a, b}", "!!python/name:os.system"])
+def test_tags_are_refused(project, tagged):
     card = project / "cards" / "macbert.yaml"
-    edit(card, "name: MacBERT\n", "name: !!python/object/apply:os.system [echo]\n")
-    assert located(messages(project), card, line_of(card, "!!python"), "tag")
+    edit(card, "name: MacBERT\n", f"name: {tagged}\n")
+    assert located(messages(project), card, line_of(card, "name: !!"), "tag")
 
 
 def test_one_bad_organisation_drops_only_itself_and_is_the_root_cause(project):

@@ -173,10 +173,10 @@ class Builder:
                 self.skip(rejected)
                 return
             self.add(value, line)
-        elif isinstance(event, events.MappingStartEvent):
-            self.start(MarkedMap(), line)
-        elif isinstance(event, events.SequenceStartEvent):
-            self.start(MarkedList(), line)
+        elif isinstance(event, (events.MappingStartEvent, events.SequenceStartEvent)):
+            if event.tag not in (None, *EXPLICIT_TAGS):
+                raise YamlRejected(line, f"YAML tag {event.tag} is not allowed in data files; write plain values")
+            self.start(MarkedMap() if isinstance(event, events.MappingStartEvent) else MarkedList(), line)
         elif isinstance(event, (events.MappingEndEvent, events.SequenceEndEvent)):
             self.end()
         elif isinstance(event, events.DocumentStartEvent):
