@@ -136,7 +136,7 @@ def test_date_in_wrong_format(project):
     log = project / "data" / "updates.yaml"
     edit(log, '"2020-05-01"', '"2020.05.01"')
     found = messages(project)
-    assert any(m.startswith(f"{log}:{line_of(log, '2020.05.01')}: 1/date: \"2020.05.01\" does not match") for m in found)
+    assert any(m.startswith(f"{log}:{line_of(log, '2020.05.01')}: 1/date: \"2020.05.01\": expected a date YYYY-MM-DD") for m in found)
 
 
 def test_non_http_url(project):
@@ -155,7 +155,7 @@ def test_non_http_url(project):
 def test_raw_html_in_card_text_is_rejected(project):
     card = project / "cards" / "macbert.yaml"
     edit(card, "name: MacBERT-base", "name: <script>alert(1)</script>")
-    assert any("models/0/name" in m and "does not match" in m for m in messages(project))
+    assert any("models/0/name" in m and "looks like HTML markup" in m for m in messages(project))
 
 
 def test_bad_input_is_a_located_sphinx_warning_and_the_build_goes_on(make_app, project):

@@ -121,6 +121,17 @@ def validator(name: str):
     return StrictValidator(inline_refs(schema, schema.get("$defs", {})))
 
 
+# what a pattern means, in words (a pattern not named here is shown as it is)
+EXPECTED_PATTERNS = {
+    "^[a-z0-9]+(?:[-.][a-z0-9]+)*$": "an id of lowercase ASCII letters and digits joined by - or . (e.g. macbert-base)",
+    "^[^<>]*$": "text without < or >",
+    "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$": "a hub id owner/name (e.g. hfl/chinese-macbert-base)",
+    "^\\d{4}-\\d{2}-\\d{2}$": "a date YYYY-MM-DD",
+    "^\\d{4}-\\d{2}$": "a month YYYY-MM",
+    "^[a-z]{2,3}$": "a language code of 2 or 3 lowercase letters (zh, en)",
+    "^[A-Za-z0-9_:.-]+$": "a BibTeX key (letters, digits, _ : . -)",
+    "^[A-Za-z0-9]{4}$": "a 4-character extraction code",
+}
 EXPECTED_TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
                   "array": "a list", "object": "a mapping of fields", "null": "nothing"}
 
@@ -142,6 +153,8 @@ def describe(error: ValidationError) -> Iterator[tuple[list, str]]:
         return
     if kind == "pattern" and str(expected).startswith(URL_PATTERN_PREFIX):
         message = f"not an http(s) URL: {shown(instance)}"
+    elif kind == "pattern" and expected in EXPECTED_PATTERNS:
+        message = f"{shown(instance)}: expected {EXPECTED_PATTERNS[expected]}"
     elif kind == "type":
         message = f"expected {expected_type(expected)}, got {shown(instance)}"
     elif kind == "enum":
