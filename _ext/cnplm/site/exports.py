@@ -20,7 +20,7 @@ from ..export.catalog_json import catalog_json, catalog_json_problems
 from ..export.outputs import (ALL_BIB_PATH, ALL_BIBLATEX_PATH, CATALOG_JSON_PATH, CATALOG_SCHEMA_PATH,
                               SCHEMA_FOLDER, family_bib_path)
 from .stale_outputs import remove_stale_pages, remove_unlisted
-from .state import FAMILY_PAGES_DIR, bibtex_of, catalog_of, inputs_of
+from .state import CATEGORY_PAGES_DIR, FAMILY_PAGES_DIR, bibtex_of, catalog_of, inputs_of
 
 EXPORTS_STAMP = "cnplm-exports.stamp"
 logger = logging.getLogger(__name__)
@@ -61,7 +61,8 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html" or app.builder.name == "epub":
         return
     outdir = Path(app.outdir)
-    remove_stale_pages(app, FAMILY_PAGES_DIR)
+    for folder in (FAMILY_PAGES_DIR, CATEGORY_PAGES_DIR):  # generated pages whose card or category is gone
+        remove_stale_pages(app, folder)
     stamp = Path(app.doctreedir) / EXPORTS_STAMP
     inputs = f"{__version__} {app.builder.name} {outdir} {inputs_of(app).digest}"
     if stamp.exists() and stamp.read_text(encoding="utf-8") == inputs and (outdir / CATALOG_JSON_PATH).exists():
