@@ -80,7 +80,7 @@ def test_adding_a_category_is_a_registry_edit(make_app, project):
     ("licence: Apache-2.0", "licence: apache-2.0", "licence: apache", "licence 'apache-2.0': write its SPDX id 'Apache-2.0'"),
     ("architecture: dense", "architecture: tower", "architecture:", "models/0/architecture: \"tower\" is not one of"),
     ("kind: technical-report", "kind: rumour", "kind: rumour", "models/0/links/0/kind: \"rumour\" is not one of"),
-    ("release: 2024-09", "release: 2024-9", "release:", "models/0/release: \"2024-9\" does not match"),
+    ("release: 2024-09", "release: 2024-9", "release:", "models/0/release: \"2024-9\": expected a month YYYY-MM"),
     ("context_length: 32768", "context_length: long", "context_length:", "models/1/context_length: expected a whole number, got \"long\""),
     ("category: chat-llm", "category: chat-llm\nlist_position: 0", "list_position:", "list_position: 0: minimum 1 not met"),
 ])
