@@ -73,7 +73,7 @@ def test_adding_a_category_is_a_registry_edit(make_app, project):
     ("base_model: tinychat-base", "base_model: tinychat-chat", "base_model:",
      "base_model 'tinychat-chat' leads back to 'tinychat-chat'"),
     ("[example/TinyChat-7B-Chat, example/TinyChat-7B-Chat-Int4]", "[example/TinyChat-7B-Chat, not an id]",
-     "huggingface:", "models/1/huggingface: ['example/TinyChat-7B-Chat', 'not an id'] is not valid"),
+     "huggingface:", "models/1/huggingface/1: \"not an id\": expected a hub id owner/name"),
     ("languages: [zh, en]", "languages: [zh, Chinese]", "languages:", "models/0/languages/1: \"Chinese\" does not match"),
     ("languages: [multilingual]", "languages: [zh]", "language_count:", "language_count needs 'multilingual' in languages"),
     ("language_count: 29", "language_count: 1", "language_count:", "models/1/language_count: 1: minimum 2 not met"),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError, validators
+from jsonschema.exceptions import best_match
 
 from .problems import Problem
 from .yaml_source import YamlDocument
@@ -145,6 +146,11 @@ def describe(error: ValidationError) -> Iterator[tuple[list, str]]:
     """Where each error is (path into the document) and a message a card author understands."""
     path = list(error.absolute_path)
     kind, expected, instance = error.validator, error.validator_value, error.instance
+    if kind in ("oneOf", "anyOf") and error.context:
+        # the alternative of the value's own type (a list for a list) says what is wrong in it
+        typed = [sub for sub in error.context if sub.validator != "type"] or list(error.context)
+        yield from describe(best_match(typed, key=lambda sub: -len(sub.absolute_path)))
+        return
     if kind == "additionalProperties" and isinstance(instance, dict):
         allowed = set(error.schema.get("properties", {}))
         for key in instance:
