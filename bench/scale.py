@@ -1,6 +1,6 @@
 """Build 1×, 10× and 100× synthetic catalogues and plain Sphinx on pages of the same shape; print figures.
 
-Usage: .venv/bin/python bench/scale.py [--scales 1 10 100] [--keep DIR] [--no-plain]
+Usage: .venv/bin/python bench/scale.py [--scales 1 10 100] [--keep DIR] [--no-plain] [--quick]
 
 For each scale the cards are cloned with new family and model ids into a temporary copy of the
 project, checked with ``python -m cnplm check``, then built: cold with ``-j 1``, cold with
@@ -115,27 +115,31 @@ def output_figures(html: Path) -> dict[str, str]:
     }
 
 
-def four_builds(project: Path, source: str, edited: Path, werror: bool) -> dict[str, str]:
+def builds(project: Path, source: str, edited: Path | None, werror: bool, parallel: bool) -> dict[str, str]:
+    """Cold -j 1, cold -j auto (unless not ``parallel``), then no-op and one edit (unless no ``edited``)."""
     html = project / "_build" / "html"
     shutil.rmtree(project / "_build", ignore_errors=True)
     serial = sphinx(project, source, "1", werror)
-    shutil.rmtree(project / "_build")
-    parallel = sphinx(project, source, "auto", werror)
+    result = {"cold -j 1": f"{serial.seconds:.1f} s (cpu {serial.cpu_seconds:.1f} s), {serial.peak_mb:.0f} MB"}
+    jobs = "1"
+    if parallel:
+        shutil.rmtree(project / "_build")
+        cold = sphinx(project, source, "auto", werror)
+        result["cold -j auto"] = f"{cold.seconds:.1f} s (cpu {cold.cpu_seconds:.1f} s), {cold.peak_mb:.0f} MB"
+        jobs = "auto"
     figures = output_figures(html)
-    noop = sphinx(project, source, "auto", werror)
-    rename_model(edited)
-    edit = sphinx(project, source, "auto", werror)
-    return {
-        "cold -j 1": f"{serial.seconds:.1f} s (cpu {serial.cpu_seconds:.1f} s), {serial.peak_mb:.0f} MB",
-        "cold -j auto": f"{parallel.seconds:.1f} s (cpu {parallel.cpu_seconds:.1f} s), {parallel.peak_mb:.0f} MB",
-        "no-op": f"{noop.seconds:.1f} s (cpu {noop.cpu_seconds:.1f} s, {noop.reread} read)",
-        "one card edited": f"{edit.seconds:.1f} s (cpu {edit.cpu_seconds:.1f} s, {edit.reread} read, "
-                           f"{100 * edit.seconds / serial.seconds:.0f} % of cold -j 1)",
-        **figures,
-    }
+    if edited is not None:
+        noop = sphinx(project, source, jobs, werror)
+        result["no-op"] = f"{noop.seconds:.1f} s (cpu {noop.cpu_seconds:.1f} s, {noop.reread} read)"
+        rename_model(edited)
+        edit = sphinx(project, source, jobs, werror)
+        result["one card edited"] = (f"{edit.seconds:.1f} s (cpu {edit.cpu_seconds:.1f} s, {edit.reread} read, "
+                                     f"cpu {100 * edit.cpu_seconds / serial.cpu_seconds:.0f} % of cold -j 1)")
+    return {**result, **figures}
 
 
-def measure(scale: int, workdir: Path, plain: bool) -> dict[str, dict[str, str]]:
+def measure(scale: int, workdir: Path, plain: bool, quick: bool) -> dict[str, dict[str, str]]:
+    """The site's builds, then plain Sphinx's; ``quick``: -j 1 only, and plain Sphinx cold only."""
     from cnplm.data.loading import load_catalog
     from cnplm.data.settings import sources_from_conf
     from static_pages import write_static_project
@@ -143,14 +147,16 @@ def measure(scale: int, workdir: Path, plain: bool) -> dict[str, dict[str, str]]
     project = workdir / f"kb-{scale}x"
     make_project(project, scale)
     print(f"{scale}×: {check(project)}", file=sys.stderr, flush=True)
-    results = {"site": four_builds(project, "docs", project / "docs" / "cards" / EDITED_CARD, True)}
+    edited = project / "docs" / "cards" / EDITED_CARD
+    results = {"site": builds(project, "docs", edited, True, not quick)}
     print(f"{scale}×: site {results['site']}", file=sys.stderr, flush=True)
     if plain:
         static = workdir / f"plain-{scale}x"
         catalog, _ = load_catalog(sources_from_conf(project))
         write_static_project(catalog, static / "src")
         shutil.copyfile(static / "src" / "conf.py", static / "conf.py")
-        results["plain Sphinx"] = four_builds(static, "src", static / "src" / "families" / "macbert.md", False)
+        edited = None if quick else static / "src" / "families" / "macbert.md"
+        results["plain Sphinx"] = builds(static, "src", edited, False, not quick)
         print(f"{scale}×: plain {results['plain Sphinx']}", file=sys.stderr, flush=True)
     return results
 
@@ -160,18 +166,19 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--keep", type=Path, help="build here and keep the projects (default: a temp folder)")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain Sphinx baseline")
+    parser.add_argument("--quick", action="store_true", help="-j 1 builds only; plain Sphinx cold only")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = args.keep or Path(tmp)
         for scale in args.scales:
-            for kind, figures in measure(scale, workdir, not args.no_plain).items():
+            for kind, figures in measure(scale, workdir, not args.no_plain, args.quick).items():
                 rows.append({"catalogue": f"{scale}×", "build": kind, **figures})
-    headers = list(rows[0])
+    headers = list(dict.fromkeys(key for row in rows for key in row))
     print("| " + " | ".join(headers) + " |")
     print("|" + "---|" * len(headers))
     for row in rows:
-        print("| " + " | ".join(row[h] for h in headers) + " |")
+        print("| " + " | ".join(row.get(h, "–") for h in headers) + " |")
 
 
 if __name__ == "__main__":
