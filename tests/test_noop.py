@@ -86,3 +86,32 @@ def test_data_problems_are_reported_again_by_a_noop_rebuild(builds):
     again = builds.build()
     assert builds.loads == 0 and "nosuchdomain" in warnings(first)
     assert warnings(again) == warnings(first)
+
+
+def test_an_edited_card_rewrites_the_bibtex_of_its_models_only(builds, monkeypatch):
+    from cnplm.data.loading import load_catalog as load
+    from cnplm.data.settings import sources_from
+    from cnplm.export import bibtex_texts
+    from cnplm.export.bibtex_export import all_biblatex_entries, all_entries, to_bibtex
+
+    written: list[str] = []
+    model_blocks = bibtex_texts.model_blocks
+
+    def counted(catalog, models, biblatex=False):
+        written.extend(model.id for model in models)
+        return model_blocks(catalog, models, biblatex=biblatex)
+
+    monkeypatch.setattr(bibtex_texts, "model_blocks", counted)
+    card = builds.srcdir / "cards" / "macbert.yaml"
+    card.write_text(card.read_text(encoding="utf-8").replace("name: MacBERT-large", "name: MacBERT-L"),
+                    encoding="utf-8")
+    app = builds.build()
+    assert sorted(written) == sorted(["macbert-base", "macbert-large"] * 2)  # BibTeX and biblatex, once each
+    catalog, _ = load(sources_from({name: app.config[name] for name in
+                                    ("cnplm_cards_dir", "cnplm_organisations", "cnplm_domains", "cnplm_updates",
+                                     "cnplm_bibfiles")}, builds.srcdir))
+    downloads = Path(app.outdir) / "_downloads" / "bib"
+    assert (downloads / "all.bib").read_text(encoding="utf-8") == to_bibtex(all_entries(catalog))
+    assert "MacBERT-L" in (downloads / "all.bib").read_text(encoding="utf-8")
+    biblatex = sorted(downloads.glob("*biblatex*"))
+    assert [path.read_text(encoding="utf-8") for path in biblatex] == [to_bibtex(all_biblatex_entries(catalog))]

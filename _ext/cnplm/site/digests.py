@@ -72,6 +72,17 @@ def view_digests(catalog: Catalog) -> dict[str, str]:
     return digests
 
 
+def bibtex_keys(catalog: Catalog, digests: dict[str, str], code: str) -> dict[str, str]:
+    """Model id -> a key of everything its BibTeX entries show (its family's page inputs: the card,
+    papers, organisations, update log) and of the ``code`` that writes them."""
+    keys = {}
+    for family in catalog.families.values():
+        inputs = sorted((key, digests.get(key)) for key in family_page_inputs(catalog, family))
+        key = digest((code, inputs))
+        keys.update({model.id: key for model in family.models})
+    return keys
+
+
 def family_page_inputs(catalog: Catalog, family: Family) -> set[str]:
     """Keys of every object the family's page shows."""
     keys = {object_key("family", family.id), object_key("updates", family.id)}

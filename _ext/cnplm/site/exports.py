@@ -14,13 +14,13 @@ from sphinx.util import logging
 from .. import __version__
 from ..data.catalog import Catalog
 from ..data.schemas import SCHEMA_DIR
-from ..export.bibtex_export import all_biblatex_entries, all_entries, to_bibtex
 from ..export.bibtex_texts import BibtexTexts
 from ..export.catalog_json import catalog_json, catalog_json_problems
 from ..export.outputs import (ALL_BIB_PATH, ALL_BIBLATEX_PATH, CATALOG_JSON_PATH, CATALOG_SCHEMA_PATH,
                               SCHEMA_FOLDER, family_bib_path)
 from .stale_outputs import remove_stale_pages, remove_unlisted
-from .state import CATEGORY_PAGES_DIR, FAMILY_PAGES_DIR, bibtex_of, catalog_of, inputs_of
+from .bibtex_cache import save_bibtex
+from .state import CATEGORY_PAGES_DIR, FAMILY_PAGES_DIR, bibtex_of, catalog_of, inputs_of, loaded_for
 
 EXPORTS_STAMP = "cnplm-exports.stamp"
 logger = logging.getLogger(__name__)
@@ -38,8 +38,8 @@ def write_bib_files(catalog: Catalog, texts: BibtexTexts, outdir: Path) -> None:
     written = [outdir / family_bib_path(family) for family in catalog.families.values()]
     for family, path in zip(catalog.families.values(), written, strict=True):
         write_text(path, texts.family(family))
-    write_text(outdir / ALL_BIB_PATH, to_bibtex(all_entries(catalog)))
-    write_text(outdir / ALL_BIBLATEX_PATH, to_bibtex(all_biblatex_entries(catalog)))
+    write_text(outdir / ALL_BIB_PATH, texts.all_bibtex())
+    write_text(outdir / ALL_BIBLATEX_PATH, texts.all_biblatex())
     for folder in {path.parent for path in written} | {(outdir / ALL_BIB_PATH).parent}:
         remove_unlisted(folder, "*.bib", [*written, outdir / ALL_BIB_PATH, outdir / ALL_BIBLATEX_PATH])
 
@@ -69,6 +69,7 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         return
     catalog = catalog_of(app.env)
     write_bib_files(catalog, bibtex_of(app.env), outdir)
+    save_bibtex(Path(app.doctreedir), loaded_for(str(app.srcdir)))
     write_catalog_json(catalog, outdir)
     publish_schemas(outdir)
     write_text(outdir / CATALOG_SCHEMA_PATH, (SCHEMA_DIR / "catalog.schema.json").read_text(encoding="utf-8"))

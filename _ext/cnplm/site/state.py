@@ -26,6 +26,7 @@ from sphinx.util import logging
 from ..data.catalog import Catalog
 from ..export.bibtex_texts import BibtexTexts
 from .digests import changed_keys, family_page_inputs, object_digests
+from .bibtex_cache import seed_bibtex
 from .family_pages import write_category_pages, write_family_pages
 from ..data.loading import CatalogSources, load_catalog
 from ..data.problems import Problem
@@ -143,6 +144,7 @@ def on_builder_inited(app: Sphinx) -> None:
     else:
         loaded = load(sources, _LOADED.get(srcdir))
         _LOADED[srcdir] = loaded
+        seed_bibtex(Path(app.doctreedir), loaded)
         state = InputState(files, loaded.problems, tuple(loaded.catalog.families), tuple(loaded.catalog.categories))
         write_family_pages(loaded.catalog, Path(app.srcdir) / FAMILY_PAGES_DIR)
         write_category_pages(loaded.catalog, Path(app.srcdir) / CATEGORY_PAGES_DIR)
