@@ -84,8 +84,11 @@ def test_importer_drafts_cards_with_unique_ids_hub_ids_and_codes():
 def test_importer_reports_what_it_cannot_map():
     parsed = parse_awesome_list(SNIPPET)
     report = import_list(parsed, {}, {"中文通用": "general"}, categories={"NLU系列": "nlu"})
-    assert "MacBERT: no BibTeX entry for 'Revisiting Pre-Trained Models for Chinese Natural Language Processing'" in report.problems
-    assert "MacBERT-base: unknown domain '司法领域'" in report.problems
+    assert "<list>:7: MacBERT: no BibTeX entry for 'Revisiting Pre-Trained Models for Chinese Natural Language Processing'" \
+        in report.problems
+    assert "<list>:12: unknown domain '司法领域'" in report.problems
+    assert report.missing_papers == ["2020 | Revisiting Pre-Trained Models for Chinese Natural Language Processing | "
+                                     "https://arxiv.org/pdf/2004.13922.pdf"]
 
 
 def test_log_import_resolves_broken_anchors_and_keeps_external_links():
@@ -93,4 +96,4 @@ def test_log_import_resolves_broken_anchors_and_keeps_external_links():
     entries = import_log(parse_awesome_list(SNIPPET), report)
     assert entries[0]["families"] == ["macbert"]  # '((#MacBERT))' still names the family
     assert entries[1]["links"] == [{"label": "RWKV-LM", "url": "https://github.com/BlinkDL/RWKV-LM"}]
-    assert report.problems == ["log 2021-03-09: anchor '#RWKV' names no family"]
+    assert report.problems == ["<list>:21: log 2021-03-09: anchor '#RWKV' names no family"]

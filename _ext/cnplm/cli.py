@@ -10,8 +10,9 @@ from pathlib import Path
 from .awesome.awesome_list import parse_awesome_list
 from .export.bibtex_export import all_biblatex_entries, all_entries, family_entries, to_bibtex
 from .export.catalog_json import catalog_json, catalog_json_problems
-from .awesome.importer import ImportReport, import_list, organisation_id
-from .data.catalog import Catalog, Link
+from .awesome.importer import ImportReport, category_of, import_list, import_log
+from .awesome.update import update_cards
+from .data.catalog import Catalog
 from .data.loading import load_catalog
 from .export.outputs import ALL_BIB_PATH, ALL_BIBLATEX_PATH, family_bib_path
 from .awesome.readme import render_readme
@@ -105,30 +106,53 @@ def resolve_organisations(report: ImportReport, catalog: Catalog) -> None:
         for model in card["models"]:
             organisation = catalog.organisation_listed_as(model.get("author_as_listed", {}).get("label", ""))
             if organisation:
+                report.organisations.pop(model.get("organisation", ""), None)
                 model["organisation"] = organisation.id
-                report.organisations.pop(organisation_id(Link(**model["author_as_listed"])), None)
+
+
+def import_report(markdown: Path, catalog: Catalog, taken: set[str]) -> tuple[ImportReport, list[dict]]:
+    """Cards and log entries drafted from one Markdown file of the list (either format)."""
+    headings = {heading: c.id for c in catalog.categories.values() for heading in (*c.headings, c.en, c.zh)}
+    kinds = {c.id: c.model_kind for c in catalog.categories.values() if c.model_kind}
+    domains = {alias: d.id for d in catalog.domains.values() for alias in (d.zh, *d.aliases)}
+    parsed = parse_awesome_list(markdown.read_text(encoding="utf-8"),
+                                lambda text, level: category_of(text, headings) is not None)
+    report = import_list(parsed, bib_index(catalog), domains, taken, headings, kinds, str(markdown))
+    resolve_organisations(report, catalog)
+    return report, import_log(parsed, report, str(markdown))
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """Draft cards (or with --update merge them); exit 1 when nothing was drafted or a row was not read."""
     sources = sources_from_conf(args.root)
     catalog, _ = load_catalog(sources)
-    domains = {alias: d.id for d in catalog.domains.values() for alias in (d.zh, *d.aliases)}
-    parsed = parse_awesome_list(args.markdown.read_text(encoding="utf-8"))
-    headings = {heading: c.id for c in catalog.categories.values() for heading in (*c.headings, c.en, c.zh)}
-    report = import_list(parsed, bib_index(catalog), domains, set(catalog.models), headings)
-    resolve_organisations(report, catalog)
     out_dir = args.out or sources.cards_dir
     schema = os.path.relpath(Path(__file__).parent / "data" / "schemas" / "card.schema.json", out_dir)
-    for card in report.cards:
-        path = out_dir / f"{card['id']}.yaml"
-        written = write_new_yaml(path, card, schema)
-        print(("wrote " if written else "kept existing ") + str(path))
+    taken = set() if args.update else set(catalog.models)
+    report, log = import_report(args.markdown, catalog, taken)
+    if args.update:
+        for line in update_cards(report.cards, out_dir, schema, write=not args.dry_run).lines():
+            print(line)
+    else:
+        for card in report.cards:
+            path = out_dir / f"{card['id']}.yaml"
+            written = write_new_yaml(path, card, schema)
+            print(("wrote " if written else "kept existing ") + str(path))
+    if args.log and log:
+        written = write_new_yaml(args.log, log)
+        print(("wrote " if written else "kept existing ") + f"{args.log} ({len(log)} log entries)")
     new_orgs = [org for key, org in sorted(report.organisations.items()) if key not in catalog.organisations]
     for org in new_orgs:
         print(f"new organisation (add to {sources.organisations.name}): {org}")
+    if report.missing_papers:
+        print(f"papers not in {', '.join(path.name for path in sources.bibfiles)} (add them, then import again):")
+        for paper in report.missing_papers:
+            print(f"  {paper}")
     for problem in report.problems:
         print(f"warning: {problem}", file=sys.stderr)
-    return 0
+    print(f"{report.drafted_rows} rows drafted, {report.unread_rows} not read, {len(log)} log entries",
+          file=sys.stderr)
+    return 1 if report.unread_rows or not (report.drafted_rows or log) else 0
 
 
 class Command:
@@ -150,7 +174,12 @@ COMMANDS = [
         run_import,
         [
             (("markdown",), {"type": Path}),
-            (("--out",), {"type": Path, "default": None, "help": "folder for the drafts"}),
+            (("--out",), {"type": Path, "default": None, "help": "folder for the drafts (default: the cards)"}),
+            (("--update",), {"action": "store_true",
+                             "help": "compare the cards with a newer list: report new, changed, renamed and "
+                                     "vanished rows and merge the list's cells (hand-made fields kept)"}),
+            (("--dry-run",), {"action": "store_true", "help": "with --update: report only, write nothing"}),
+            (("--log",), {"type": Path, "default": None, "help": "write the list's update log entries here (YAML)"}),
         ],
     ),
     Command(

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .awesome_list import AwesomeList, Cell, FamilySection, PaperLine, Table
+from .llm_rows import LlmRow, author_of, llm_models
 from ..data.catalog import Link
 from ..data.hosts import split_extraction_code
 
@@ -43,6 +44,21 @@ class ImportReport:
     cards: list[dict] = field(default_factory=list)
     organisations: dict[str, dict] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    missing_papers: list[str] = field(default_factory=list)  # paper lines with no entry in the .bib
+    drafted_rows: int = 0
+    unread_rows: int = 0  # rows reported with their line and not drafted
+
+
+@dataclass
+class ImportContext:
+    """What the importer maps the list's cells to: the catalogue's registries and ids in use."""
+
+    bib_index: dict[str, str]
+    domains: dict[str, str]
+    taken: set[str]
+    categories: dict[str, str]  # the list's heading -> category id
+    kinds: dict[str, str] = field(default_factory=dict)  # category id -> kind of its models
+    source: str = "<list>"  # file name for file:line messages
 
 
 def slugify(text: str) -> str:
@@ -115,37 +131,50 @@ def unique_id(candidate: str, taken: set[str], *qualifiers: str) -> str:
     return f"{candidate}-{number}"
 
 
+def listed_author(cell: Cell) -> Link | None:
+    """The author cell: its link, or its text when the list gives no link."""
+    if cell.empty:
+        return None
+    return cell.links[0] if cell.links else Link(cell.text, "")
+
+
+def note_organisation(model: dict, author: Link | None, report: ImportReport, where: str) -> None:
+    """The model's organisation drafted from the list's author cell (kept as author_as_listed)."""
+    if author is None:
+        report.problems.append(f"{where}: no author")
+        return
+    org = organisation_id(author) if author.url else slugify(author.label)
+    report.organisations.setdefault(org, {"id": org, "name_en": author.label, "kind": "institution?",
+                                          "listed_as": [author.label], "url": author.url})
+    model["organisation"] = org
+    model["author_as_listed"] = {"label": author.label, "url": author.url} if author.url else {"label": author.label}
+
+
 def import_row(
-    table: Table, row: list[Cell], taken: set[str], report: ImportReport, domains: dict[str, str]
+    table: Table, row: list[Cell], taken: set[str], report: ImportReport, domains: dict[str, str],
+    where: str = "",
 ) -> dict:
     def cell(name: str) -> Cell:
         return table.column(row, name) or Cell("")
 
     name = cell("模型").text
-    version = cell("版本").text
+    where = where or name
+    version = "" if cell("版本").empty else cell("版本").text
     facts = parse_version(version)
-    author = (cell("作者").links or [None])[0]
     model: dict = {}
     model["id"] = unique_id(slugify(name) or "model", taken, facts.get("size", ""), version)
     taken.add(model["id"])
     model["name"] = name
     model["version"] = version
     model.update(facts)
-    if author:
-        org = organisation_id(author)
-        report.organisations.setdefault(org, {"id": org, "name_en": author.label, "kind": "institution?",
-                                              "listed_as": [author.label], "url": author.url})
-        model["organisation"] = org
-        model["author_as_listed"] = {"label": author.label, "url": author.url}
-    else:
-        report.problems.append(f"{name}: no author link")
+    note_organisation(model, listed_author(cell("作者")), report, where)
     sources = cell("源地址").links
     if sources:
         model["source"] = {"label": sources[0].label, "url": sources[0].url}
     listed_domain = cell("应用领域").text
     domain = domains.get(listed_domain)
     if domain is None:
-        report.problems.append(f"{name}: unknown domain {listed_domain!r}")
+        report.problems.append(f"{where}: unknown domain {listed_domain!r}")
         domain = slugify(listed_domain) or "unknown"
     model["domain"] = domain
     model["domain_as_listed"] = listed_domain
@@ -154,20 +183,13 @@ def import_row(
         hub = HF_MODEL_RE.match(link["url"])
         if hub:
             model["huggingface"] = hub.group(1)
-    remarks = cell("备注").text
+    remarks = "" if cell("备注").empty else cell("备注").text
     if remarks:
         model["remarks"] = remarks
     return model
 
 
-def import_family(
-    section: FamilySection,
-    category: str,
-    bib_index: dict[str, str],
-    taken: set[str],
-    report: ImportReport,
-    domains: dict[str, str],
-) -> dict:
+def import_family(section: FamilySection, category: str, context: ImportContext, report: ImportReport) -> dict:
     family_id, name, name_zh = FAMILY_NAMES.get(
         section.heading, (slugify(section.heading), section.heading, None)
     )
@@ -181,9 +203,10 @@ def import_family(
         card["model_type"] = sorted(types)[0]
     keys = []
     for paper in section.papers:
-        key = paper_key(paper, bib_index)
+        key = paper_key(paper, context.bib_index)
         if key is None:
-            report.problems.append(f"{section.heading}: no BibTeX entry for {paper.title!r}")
+            report.problems.append(f"{context.source}:{paper.line}: {section.heading}: no BibTeX entry for {paper.title!r}")
+            report.missing_papers.append(f"{paper.year} | {paper.title} | {paper.link.url if paper.link else ''}")
         elif key not in keys:
             keys.append(key)
     card["papers"] = keys
@@ -197,8 +220,40 @@ def import_family(
         notes.append(item)
     if notes:
         card["notes"] = notes
-    card["models"] = [import_row(table, row, taken, report, domains) for row in table.rows]
+    card["models"] = [import_row(table, row, context.taken, report, context.domains, f"{context.source}:{line}")
+                      for row, line in zip(table.rows, table.lines, strict=True)]
+    report.drafted_rows += len(table.rows)
+    kind = context.kinds.get(category)
+    if kind:
+        for model in card["models"]:
+            model.setdefault("kind", kind)
     return card
+
+
+def import_llm_table(table: Table, category: str, context: ImportContext, report: ImportReport) -> None:
+    """One family card per row of an LLM table (its checkpoints as variants)."""
+    for row, line in zip(table.rows, table.lines, strict=True):
+        where = f"{context.source}:{line}"
+        llm_row = LlmRow(table, row)
+        name = llm_row.value("模型")
+        if not name:
+            report.problems.append(f"{where}: no model name: row not read")
+            report.unread_rows += 1
+            continue
+        family_id = unique_id(slugify(name) or "model", context.taken)
+        models = llm_models(llm_row, family_id, name, report.problems, where, context.domains)
+        author = author_of(llm_row)
+        for model in models:
+            model["id"] = unique_id(model["id"], context.taken) if model["id"] != family_id or len(models) > 1 \
+                else model["id"]
+            context.taken.add(model["id"])
+            note_organisation(model, author, report, where)
+            kind = context.kinds.get(category)
+            if kind:
+                model["kind"] = kind
+        context.taken.add(family_id)
+        report.cards.append({"id": family_id, "name": name, "category": category, "models": models})
+        report.drafted_rows += 1
 
 
 def import_list(
@@ -207,21 +262,54 @@ def import_list(
     domains: dict[str, str],
     taken_ids: set[str] | None = None,
     categories: dict[str, str] | None = None,
+    kinds: dict[str, str] | None = None,
+    source: str = "<list>",
 ) -> ImportReport:
-    """Draft cards for every family section of a parsed list; ``categories`` maps the list's headings
-    to category ids (from the category registry)."""
+    """Draft cards for every family section and every LLM table row of a parsed list.
+
+    ``categories`` maps the list's headings to category ids and ``kinds`` a category to the kind of
+    its models (both from the category registry). Every table row is either drafted or reported
+    with its ``file:line``.
+    """
+    context = ImportContext(bib_index, domains, set(taken_ids or ()), categories or {}, kinds or {}, source)
     report = ImportReport()
-    taken = set(taken_ids or ())
+    for problem in parsed.problems:
+        report.problems.append(f"{source}:{problem.line}: {problem.message}")
+        report.unread_rows += 1
     for category in parsed.categories:
-        category_id = (categories or {}).get(category.heading)
+        category_id = category_of(category.heading, context.categories)
         if category_id is None:
-            report.problems.append(f"unknown category {category.heading!r}")
+            report.problems.append(f"{source}:{category.line}: unknown category {category.heading!r}")
+            skip_rows(report, source, [section.table for section in category.families if section.table]
+                      + category.tables, f"under unknown category {category.heading!r}")
             continue
         for section in category.families:
-            report.cards.append(
-                import_family(section, category_id, bib_index, taken, report, domains)
-            )
+            if section.table is None or "模型" not in section.table.header:
+                skip_rows(report, source, [section.table] if section.table else [], "not a model table")
+                continue
+            report.cards.append(import_family(section, category_id, context, report))
+        for table in category.tables:
+            if "模型" in table.header and "大小" in table.header:
+                import_llm_table(table, category_id, context, report)
+            else:
+                skip_rows(report, source, [table], "not a model table")
+    for heading, table in parsed.other_tables:
+        what = "instruction datasets are not drafted as model cards" if "名称" in table.header \
+            else f"section {heading!r} is not a model category"
+        skip_rows(report, source, [table], what)
     return report
+
+
+def category_of(heading: str, categories: dict[str, str]) -> str | None:
+    """The category id of a heading: exact, or its part before ' - ' ('NLU系列 - 自然语言理解...')."""
+    return categories.get(heading) or categories.get(heading.split(" - ")[0].strip())
+
+
+def skip_rows(report: ImportReport, source: str, tables: list[Table], why: str) -> None:
+    for table in tables:
+        for line in table.lines:
+            report.problems.append(f"{source}:{line}: row not drafted: {why}")
+            report.unread_rows += 1
 
 
 def family_anchors(parsed: AwesomeList) -> dict[str, str]:
@@ -232,7 +320,7 @@ def family_anchors(parsed: AwesomeList) -> dict[str, str]:
     }
 
 
-def import_log(parsed: AwesomeList, report: ImportReport) -> list[dict]:
+def import_log(parsed: AwesomeList, report: ImportReport, source: str = "<list>") -> list[dict]:
     """Update-log entries: families from the in-page anchors, external links kept as links."""
     anchors = family_anchors(parsed)
     entries = []
@@ -242,10 +330,10 @@ def import_log(parsed: AwesomeList, report: ImportReport) -> list[dict]:
             if link.url.startswith("http"):
                 links.append({"label": link.label, "url": link.url})
                 continue
-            anchor = link.url.lstrip("(#").strip()
+            anchor = link.url.strip("()").lstrip("#").strip()
             family = anchors.get(anchor)
             if family is None:
-                report.problems.append(f"log {line.date}: anchor {link.url!r} names no family")
+                report.problems.append(f"{source}:{line.line}: log {line.date}: anchor {link.url!r} names no family")
             elif family not in families:
                 families.append(family)
         text = " ".join(Cell(line.text).text.split())
