@@ -90,3 +90,20 @@ def test_bad_llm_era_fields_are_located(project, old, new, needle, message):
     found = messages(project)
     where = f"{card}:{line_of(card, needle)}: "
     assert any(m.startswith(where) and message in m for m in found), (where, message, found)
+
+
+def test_indexes_by_kind_licence_and_release_year(make_app, tmp_path, rootdir):
+    source = with_tinychat(rootdir, tmp_path / "source")
+    (source / "llm-indexes.rst").write_text(
+        ":orphan:\n\nIndexes\n=======\n\nKind\n----\n\n.. plm-index:: kind\n\nLicence\n-------\n\n"
+        ".. plm-index:: licence\n\nYear\n----\n\n.. plm-index:: year\n", encoding="utf-8")
+    built = build_copy(make_app, source, tmp_path / "basic")
+    assert warnings(built) == ""
+    markup = page(built, "llm-indexes")
+    text = visible_text(markup)
+    assert "多模态模型 Multi-modal ¶ 1 个模型 models · 1 个系列 families TinyChat (1)" in text
+    assert "基础模型 Base ¶ 1 个模型 models" in text
+    assert "Apache-2.0 ¶ https://spdx.org/licenses/Apache-2.0.html 1 个模型 models" in text
+    assert "Tiny Community License ¶ 1 个模型 models" in text
+    assert "2024 年 ¶ 2 个模型 models" in text
+    assert 'id="licence-apache-2.0"' in markup and 'id="year-2024"' in markup

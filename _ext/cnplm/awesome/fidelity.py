@@ -21,13 +21,19 @@ def normalise_title(title: str) -> str:
 
 
 def paper_found(catalog: Catalog, family: Family, paper: PaperLine) -> bool:
+    """The family cites the paper line's paper: by its arXiv id when the line links arXiv, by its URL
+    when it links elsewhere, by title only when it gives no link (a changed id or URL is noticed)."""
+    url = paper.link.url if paper.link else ""
+    arxiv = ARXIV_RE.search(url)
     for key in family.papers:
         entry = catalog.bibliography[key]
-        url = paper.link.url if paper.link else ""
-        arxiv = ARXIV_RE.search(url)
-        if arxiv and entry.eprint == arxiv.group(1):
-            return True
-        if url and url == entry.url or normalise_title(paper.title) == normalise_title(entry.title):
+        if arxiv:
+            if arxiv.group(1) in (entry.eprint, *ARXIV_RE.findall(entry.url or "")):
+                return True
+        elif url:
+            if url == entry.url:
+                return True
+        elif normalise_title(paper.title) == normalise_title(entry.title):
             return True
     return False
 
@@ -71,7 +77,7 @@ def row_problems(catalog: Catalog, family: Family, section: FamilySection, row: 
                     for link in (table.column(row, column) or Cell("")).links]
     for link in listed_links:
         label, code = split_extraction_code(link.label)
-        if not any(link.url == link.url and link.code == code and link.label == label for link in model.links) \
+        if not any(own.url == link.url and own.code == code and own.label == label for own in model.links) \
                 and not corrected(family, link.url):
             problems.append(f"{where}: link {link.label} {link.url} missing")
     return problems

@@ -7,10 +7,12 @@ summary is exactly what its page renders, so a digest of it tells when the page 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .catalog import FRAMEWORKS, SIZES, Catalog, Family, ModelVariant
+from .catalog import FRAMEWORKS, KINDS, SIZES, Catalog, Family, ModelVariant
+from .licences import licence_url
 from .selection import FRAMEWORK_ORDER, PARAMETER_BUCKETS, UNSPECIFIED, framework_keys, parameter_bucket
 
 
@@ -136,11 +138,38 @@ def by_framework(catalog: Catalog) -> list[IndexGroup]:
     return [IndexGroup(key, FRAMEWORKS.get(key, UNSPECIFIED[1]), families) for key, families in groups.items()]
 
 
+def by_kind(catalog: Catalog) -> list[IndexGroup]:
+    groups = grouped_families(catalog, lambda m: (m.kind or UNSPECIFIED[0],), [*KINDS, UNSPECIFIED[0]])
+    return [IndexGroup(key, KINDS.get(key, UNSPECIFIED[1]), families) for key, families in groups.items()]
+
+
+def by_licence(catalog: Catalog) -> list[IndexGroup]:
+    """Licences as the cards give them (SPDX ids link to their SPDX page), unspecified last."""
+    groups = grouped_families(catalog, lambda m: (m.licence or UNSPECIFIED[0],), [])
+    ranked = sorted(groups, key=lambda key: (key == UNSPECIFIED[0], key.lower()))
+    return [IndexGroup(licence_anchor(key), UNSPECIFIED[1] if key == UNSPECIFIED[0] else key, groups[key],
+                       licence_url(key) or "") for key in ranked]
+
+
+def licence_anchor(licence: str) -> str:
+    return re.sub(r"[^a-z0-9.]+", "-", licence.lower()).strip("-") or "other"
+
+
+def by_release_year(catalog: Catalog) -> list[IndexGroup]:
+    """Models by the year of their release month, newest first; models without one come last."""
+    groups = grouped_families(catalog, lambda m: (m.release_year or UNSPECIFIED[0],), [])
+    ranked = sorted(groups, key=lambda key: (key == UNSPECIFIED[0], -int(key) if key.isdigit() else 0))
+    return [IndexGroup(key, f"{key} 年" if key.isdigit() else UNSPECIFIED[1], groups[key]) for key in ranked]
+
+
 INDEXES: dict[str, Callable[[Catalog], list[IndexGroup]]] = {
     "organisation": by_organisation,
     "domain": by_domain,
     "size": by_size,
     "framework": by_framework,
+    "kind": by_kind,
+    "licence": by_licence,
+    "year": by_release_year,
 }
 
 

@@ -1,4 +1,4 @@
-"""``.. plm-index:: organisation|domain|size|framework``: one section per group, with the group's model
+"""``.. plm-index:: organisation|domain|size|framework|kind|licence|year``: one section per group, with the group's model
 count and links to the families that have models in it (the per-model listing is the explorer's)."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from ..render import external_link, joined, para, section, xref
 from .base import CatalogDirective
 from .organisation import organisation_summary
 
-ANCHOR_PREFIXES = {"organisation": "org", "domain": "domain", "size": "size", "framework": "framework"}
+ANCHOR_PREFIXES = {"organisation": "org", "domain": "domain", "size": "size", "framework": "framework",
+                   "kind": "kind", "licence": "licence", "year": "year"}
 
 
 class IndexDirective(CatalogDirective):

@@ -1,0 +1,53 @@
+"""Fidelity that can fail: each kind of cell of the list's copy changed on its own is noticed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnplm.awesome.awesome_list import parse_awesome_list
+from cnplm.awesome.fidelity import fidelity_problems
+from cnplm.data.loading import load_catalog
+from cnplm.data.settings import sources_from_conf
+
+LIST_COPY = Path(__file__).parent / "data" / "awesome-list.md"
+
+# (what is changed, text in the list, its replacement, a word of the expected problem)
+MUTATIONS = [
+    ("name", "| BERT-wwm-ext | base", "| BERT-wwm-extended | base", "name"),
+    ("version", "| EduBERT |base |", "| EduBERT |large |", "version"),
+    ("URL", "https://ai.100tal.com/download/TAL-EduBERT.zip", "https://ai.100tal.com/download/TAL-EduBERT2.zip", "link"),
+    ("extraction code", "[讯飞云-07Xj]", "[讯飞云-07XX]", "link"),
+    ("author", "[tal-tech](https://github.com/tal-tech)", "[tal tech](https://github.com/tal-tech)", "author"),
+    ("source", "[github](https://github.com/tal-tech/edu-bert)", "[github](https://github.com/tal-tech/edu-bert2)",
+     "source"),
+    ("domain", "| 教育领域 |", "| 金融领域 |", "domain"),
+    ("paper line", "arxiv.org/pdf/2004.13922.pdf", "arxiv.org/pdf/2004.13999.pdf", "paper"),
+    ("log line", "达摩院深度语言模型体系 AliceMind", "达摩院深度语言模型体系 AliceMind 2", "log"),
+    ("note", "ext表示在更多数据集下训练", "ext表示在更多数据上训练", "note"),
+]
+
+
+@pytest.fixture(scope="module")
+def catalog(project_root):
+    return load_catalog(sources_from_conf(project_root))[0]
+
+
+@pytest.mark.parametrize("kind, old, new, word", MUTATIONS, ids=[m[0] for m in MUTATIONS])
+def test_each_changed_cell_is_caught(catalog, kind, old, new, word):
+    text = LIST_COPY.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not one place of the list"
+    problems = fidelity_problems(parse_awesome_list(text.replace(old, new)), catalog)
+    assert problems and all(word in problem for problem in problems), (kind, problems)
+
+
+def test_regenerated_readme_keeps_the_list_s_order(catalog):
+    from cnplm.awesome.importer import family_anchors
+    from cnplm.awesome.readme import render_readme
+
+    original = parse_awesome_list(LIST_COPY.read_text(encoding="utf-8"))
+    regenerated = parse_awesome_list(render_readme(catalog))
+    order = [family_anchors(original)[section.heading.strip()] for section in original.families]
+    assert [family_anchors(regenerated)[section.heading.strip()] for section in regenerated.families] == order
+    assert [card.list_position for card in map(catalog.families.get, order[:3])] == [1, 2, 3]
