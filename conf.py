@@ -21,6 +21,8 @@ extensions = [
 # Every input of the catalogue is declared here, so each (parallel) reader knows the full set.
 cnplm_cards_dir = "docs/cards"
 cnplm_categories = "docs/data/categories.yaml"
+cnplm_datasets = "docs/data/datasets.yaml"
+cnplm_benchmarks = "docs/data/benchmarks.yaml"
 cnplm_organisations = "docs/data/organisations.yaml"
 cnplm_domains = "docs/data/domains.yaml"
 cnplm_updates = "docs/data/updates.yaml"

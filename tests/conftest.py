@@ -37,6 +37,8 @@ def site(tmp_path_factory, project_root):
     overrides = {name: str(project_root / value) for name, value in {
         "cnplm_cards_dir": "docs/cards",
         "cnplm_categories": "docs/data/categories.yaml",
+        "cnplm_datasets": "docs/data/datasets.yaml",
+        "cnplm_benchmarks": "docs/data/benchmarks.yaml",
         "cnplm_organisations": "docs/data/organisations.yaml",
         "cnplm_domains": "docs/data/domains.yaml",
         "cnplm_updates": "docs/data/updates.yaml",

@@ -13,12 +13,15 @@ from test_bad_input import edit, line_of, messages
 
 
 TINYCHAT = Path(__file__).parent / "data" / "cards" / "tinychat.yaml"
+REGISTRIES = Path(__file__).parent / "data" / "registries"  # datasets and benchmarks
 
 
 def with_tinychat(rootdir: Path, target: Path) -> Path:
     """test-basic plus a card using every LLM-era field (a chat model based on a base model)."""
     shutil.copytree(rootdir / "test-basic", target)
     shutil.copyfile(TINYCHAT, target / "cards" / "tinychat.yaml")
+    for name in ("datasets.yaml", "benchmarks.yaml"):
+        shutil.copyfile(REGISTRIES / name, target / "data" / name)
     return target
 
 
@@ -107,3 +110,46 @@ def test_indexes_by_kind_licence_and_release_year(make_app, tmp_path, rootdir):
     assert "Tiny Community License ¶ 1 个模型 models" in text
     assert "2024 年 ¶ 2 个模型 models" in text
     assert 'id="licence-apache-2.0"' in markup and 'id="year-2024"' in markup
+
+
+def test_datasets_and_benchmarks_are_objects_with_pages(make_app, tmp_path, rootdir):
+    source = with_tinychat(rootdir, tmp_path / "source")
+    (source / "resources.rst").write_text(
+        ":orphan:\n\nResources\n=========\n\nSee :dataset:`fincorpus` and :benchmark:`c-eval`.\n\n"
+        "Datasets\n--------\n\n.. plm-datasets::\n\nBenchmarks\n----------\n\n.. plm-benchmarks::\n",
+        encoding="utf-8")
+    built = build_copy(make_app, source, tmp_path / "basic")
+    assert warnings(built) == ""
+    markup = page(built, "resources")
+    text = visible_text(markup)
+    assert "See FinCorpus and C-Eval ." in text
+    assert "FinCorpus 50G 2023-09 zh 度小满 dataset 金融领域" in text
+    assert "C-Eval ¶ 全面的中文基础模型评估套件。 论文 Paper: 论文 报告该基准结果的模型 Models reporting it: TinyChat-7B-Chat" in text
+    assert 'id="dataset-fincorpus"' in markup and 'id="benchmark-c-eval"' in markup
+    family = visible_text(page(built, "families/tinychat"))
+    assert "评测基准 Benchmarks : C-Eval , OpenCompass大语言模型评测 OpenCompass" in family
+    from sphinx.util.inventory import InventoryFile
+    inventory = InventoryFile.loads((Path(built.outdir) / "objects.inv").read_bytes(), uri="")
+    assert set(inventory.data["plm:dataset"]) == {"fincorpus"}
+    assert set(inventory.data["plm:benchmark"]) == {"c-eval", "opencompass"}
+
+
+@pytest.mark.parametrize("registry, old, new, needle, message", [
+    ("benchmarks.yaml", "url: \"https://arxiv.org/abs/2305.08322\"", "url: \"ftp://arxiv.org/x\"", "ftp://",
+     "0/links/0/url: not an http(s) URL"),
+    ("benchmarks.yaml", "  description: 开源评测体系。\n", "", "id: opencompass", "missing required field \"description\""),
+    ("datasets.yaml", "release: 2023-09", "release: 2023-9", "release:", "0/release: \"2023-9\" does not match"),
+    ("datasets.yaml", "kind: download", "kind: torrent", "kind: torrent", "0/links/0/kind: \"torrent\" is not one of"),
+])
+def test_bad_dataset_and_benchmark_entries_are_located(project, registry, old, new, needle, message):
+    path = project / "data" / registry
+    edit(path, old, new)
+    found = messages(project)
+    where = f"{path}:{line_of(path, needle)}: "
+    assert any(m.startswith(where) and message in m for m in found), (where, message, found)
+
+
+def test_a_card_naming_an_unknown_benchmark(project):
+    card = project / "cards" / "tinychat.yaml"
+    edit(card, "benchmarks: [c-eval, opencompass]", "benchmarks: [c-eval, mmlu-zh]")
+    assert f"{card}:{line_of(card, 'benchmarks:')}: unknown benchmark 'mmlu-zh'" in messages(project)

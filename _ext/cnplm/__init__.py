@@ -30,6 +30,7 @@ def setup(app) -> dict[str, Any]:
     """Register the domain, directives, roles, events and static files; nothing else."""
     quiet_jieba()  # first: the modules below import jieba (through Sphinx's Chinese search)
     from .site.directives.categories import CategoriesDirective, CategoryDirective
+    from .site.directives.entities import BenchmarksDirective, DatasetsDirective
     from .site.directives.chronology import ChronologyDirective, PaperTimelineDirective
     from .site.directives.family import FamilyDirective
     from .site.directives.indexes import IndexDirective
@@ -56,6 +57,8 @@ def setup(app) -> dict[str, Any]:
         "plm-family": FamilyDirective,
         "plm-category": CategoryDirective,
         "plm-categories": CategoriesDirective,
+        "plm-datasets": DatasetsDirective,
+        "plm-benchmarks": BenchmarksDirective,
         "plm-table": TableDirective,
         "plm-chronology": ChronologyDirective,
         "plm-paper-timeline": PaperTimelineDirective,

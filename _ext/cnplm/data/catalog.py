@@ -109,6 +109,49 @@ class Category:
 
 
 @dataclass(frozen=True)
+class EntityLink:
+    """A link of a dataset or benchmark: download, homepage, repository, paper, technical-report, blog."""
+
+    kind: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """An evaluation benchmark (评测基准); models name the ones they report in ``benchmarks``."""
+
+    id: str
+    name: str
+    description: str
+    name_zh: str = ""
+    languages: tuple[str, ...] = ()
+    links: tuple[EntityLink, ...] = ()
+    sources: tuple[Source, ...] = ()
+    location: Location | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.name_zh} {self.name}" if self.name_zh and self.name_zh != self.name else self.name
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """An instruction dataset (中文指令数据集), its cells as the list gives them."""
+
+    id: str
+    name: str
+    links: tuple[EntityLink, ...]
+    size: str = ""
+    release: str | None = None
+    languages: tuple[str, ...] = ()
+    author_as_listed: Link | None = None
+    remarks: str = ""
+    sources: tuple[Source, ...] = ()
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
 class Organisation:
     """Who publishes models: an institution, or a person who publishes on their own."""
 
@@ -261,6 +304,8 @@ class Catalog:
     families: dict[str, Family] = field(default_factory=dict)
     categories: dict[str, Category] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
+    datasets: dict[str, Dataset] = field(default_factory=dict)
+    benchmarks: dict[str, Benchmark] = field(default_factory=dict)
     domains: dict[str, Domain] = field(default_factory=dict)
     updates: list[UpdateEntry] = field(default_factory=list)
     bibliography: Bibliography = field(default_factory=Bibliography)
@@ -282,6 +327,9 @@ class Catalog:
 
     def updates_of(self, family_id: str) -> list[UpdateEntry]:
         return [entry for entry in self.updates if family_id in entry.families]
+
+    def models_reporting(self, benchmark_id: str) -> list[ModelVariant]:
+        return [model for model in self.models.values() if benchmark_id in model.benchmarks]
 
     def derived_models(self, model_id: str) -> list[ModelVariant]:
         """Models whose ``base_model`` is this one (the other direction of lineage)."""

@@ -24,6 +24,7 @@ from .catalog import (
     Source,
     UpdateEntry,
 )
+from .entities import BUILDERS
 from .licences import spdx_spelling
 from .organisations import organisation_problems
 from .problems import Problem
@@ -43,10 +44,21 @@ class CatalogSources:
     updates: Path
     bibfiles: tuple[Path, ...]
     categories: Path | None = None  # default: categories.yaml beside the organisations registry
+    datasets: Path | None = None  # default: datasets.yaml beside it, optional
+    benchmarks: Path | None = None  # default: benchmarks.yaml beside it, optional
 
     @property
     def categories_path(self) -> Path:
         return self.categories or self.organisations.with_name("categories.yaml")
+
+    @property
+    def entity_paths(self) -> dict[str, Path]:
+        """The dataset and benchmark registries; one left at its default may be absent (no entities)."""
+        return {"datasets": self.datasets or self.organisations.with_name("datasets.yaml"),
+                "benchmarks": self.benchmarks or self.organisations.with_name("benchmarks.yaml")}
+
+    def entity_path_required(self, name: str) -> bool:
+        return getattr(self, name) is not None
 
     def card_paths(self) -> list[Path]:
         return sorted(self.cards_dir.glob("*.yaml"))
@@ -59,7 +71,7 @@ class CatalogSources:
 
     def all_paths(self) -> list[Path]:
         return [*self.card_paths(), self.categories_path, self.organisations, self.domains, self.updates,
-                *self.bibfiles]
+                *self.entity_paths.values(), *self.bibfiles]
 
 
 def read_validated(path: Path, schema: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -296,6 +308,10 @@ class CatalogBuilder:
             self.unknown(document, [*where, "organisation"], "organisation", item["organisation"])
         if item["domain"] not in self.catalog.domains:
             self.unknown(document, [*where, "domain"], "domain", item["domain"])
+        for position, benchmark in enumerate(item.get("benchmarks", ())):
+            if benchmark not in self.catalog.benchmarks:
+                self.problems.append(document.problem([*where, "benchmarks", position],
+                                                      f"unknown benchmark {benchmark!r}"))
         hub = (hub_ids(item.get("huggingface")) or (None,))[0]
         hub_links = [
             link["url"].rstrip("/").split("huggingface.co/", 1)[1]
@@ -359,6 +375,9 @@ def load_catalog(sources: CatalogSources) -> tuple[Catalog, list[Problem]]:
     catalog.organisations = load_registry(sources.organisations, "organisations", build_organisation, problems,
                                           rejected["organisation"])
     problems.extend(organisation_problems(catalog.organisations))
+    for name, path in sources.entity_paths.items():
+        if path.exists() or sources.entity_path_required(name):
+            setattr(catalog, name, load_registry(path, name, BUILDERS[name], problems))
     builder = CatalogBuilder(catalog, problems, rejected)
     for path in sources.misplaced_cards():
         problems.append(Problem(path, 1, f"not read: a card is {sources.cards_dir}/<id>.yaml "

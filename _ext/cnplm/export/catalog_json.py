@@ -109,6 +109,15 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
         "organisations": [organisation_json(o) for o in sorted(catalog.organisations.values(), key=lambda o: o.id)],
         "categories": [{"id": c.id, "zh": c.zh, "en": c.en, "description": c.description}
                        for c in catalog.categories.values()],
+        "datasets": [drop_empty({"id": d.id, "name": d.name, "size": d.size, "release": d.release,
+                                 "languages": list(d.languages), "remarks": d.remarks,
+                                 "author_as_listed": vars(d.author_as_listed).copy() if d.author_as_listed else None,
+                                 "links": [vars(link).copy() for link in d.links]})
+                     for d in catalog.datasets.values()],
+        "benchmarks": [drop_empty({"id": b.id, "name": b.name, "name_zh": b.name_zh, "description": b.description,
+                                   "links": [vars(link).copy() for link in b.links],
+                                   "models": [m.id for m in catalog.models_reporting(b.id)]})
+                       for b in catalog.benchmarks.values()],
         "domains": [{"id": d.id, "zh": d.zh, "en": d.en} for d in catalog.domains.values()],
         "papers": [drop_empty({"key": p.key, "type": p.entry_type, "title": p.title, "authors": list(p.authors),
                                "year": p.year, "venue": p.venue, "url": p.url, "eprint": p.eprint, "doi": p.doi})

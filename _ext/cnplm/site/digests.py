@@ -56,6 +56,9 @@ def view_digests(catalog: Catalog) -> dict[str, str]:
     leaves a summary unchanged (a model renamed, a link fixed) re-reads no aggregate page."""
     digests = {view_key("families", category): digest(category_families(catalog, category))
                for category in catalog.categories}
+    digests[view_key("datasets")] = digest(list(catalog.datasets.values()))
+    reporting = {b: [m.id for m in catalog.models_reporting(b)] for b in catalog.benchmarks}
+    digests[view_key("benchmarks")] = digest((list(catalog.benchmarks.values()), reporting))
     for category in catalog.categories.values():  # what its generated page says besides the families
         digests[view_key("category", category.id)] = digest((category.label, category.description))
     digests[view_key("categories")] = digest(([(c.id, c.label, c.description) for c in catalog.categories.values()],

@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 # role name -> object type; the object type names are also the digest kinds (see digests.py).
 # Each role is named like its object type (so `:external:plm:organisation:` works); `org` is an alias.
 ROLE_OBJECT_TYPES = {"model": "model", "family": "family", "paper": "paper", "organisation": "organisation",
-                     "org": "organisation"}
+                     "org": "organisation", "dataset": "dataset", "benchmark": "benchmark"}
 
 
 def std_label(objtype: str, name: str) -> str:
@@ -45,6 +45,8 @@ class PLMDomain(Domain):
         "family": ObjType("模型系列 family", "family"),
         "paper": ObjType("论文 paper", "paper"),
         "organisation": ObjType("机构 organisation", "organisation", "org"),
+        "dataset": ObjType("数据集 dataset", "dataset"),
+        "benchmark": ObjType("评测基准 benchmark", "benchmark"),
     }
     roles = {name: XRefRole(innernodeclass=nodes.inline) for name in ROLE_OBJECT_TYPES}
     initial_data: dict[str, Any] = {
@@ -54,13 +56,15 @@ class PLMDomain(Domain):
         "category_pages": {},  # category -> (docname, anchor) of the page listing its families
         "inputs": None,  # state.InputState of the last build: digest of every input file, problems
     }
-    data_version = 6
+    data_version = 7
     dangling_warnings = {
         "model": "unknown model %(target)r",
         "family": "unknown model family %(target)r",
         "paper": "unknown paper (BibTeX key) %(target)r",
         "organisation": "unknown organisation %(target)r",
         "org": "unknown organisation %(target)r",
+        "dataset": "unknown dataset %(target)r",
+        "benchmark": "unknown benchmark %(target)r",
     }
 
     @property
@@ -175,8 +179,9 @@ def collect_xrefs(app, doctree: nodes.document) -> None:
 
 
 def category_without_page(app, env, node, contnode) -> nodes.Node | None:
-    """missing-reference: a category that no page lists stays plain text (test sites have few pages)."""
-    if node.get("refdomain") == "plm" and node.get("reftype") == "category":
+    """missing-reference: a category that no page lists stays plain text (test sites have few pages),
+    and so does a link the extension made to an object whose listing page a site leaves out (plm_optional)."""
+    if node.get("refdomain") == "plm" and (node.get("reftype") == "category" or node.get("plm_optional")):
         return contnode
     return None
 

@@ -244,6 +244,12 @@ class FamilyDirective(CatalogDirective):
         derived = self.catalog.derived_models(model.id)
         if derived:
             fields.append(("衍生模型 Derived models", joined(self.model_ref(m) for m in derived)))
+        if model.benchmarks:
+            benchmarks = [xref("benchmark", b, self.catalog.benchmarks[b].title) for b in model.benchmarks
+                          if b in self.catalog.benchmarks]
+            for node in benchmarks:
+                node["plm_optional"] = True  # plain text on a site without a benchmarks page
+            fields.append(("评测基准 Benchmarks", joined(benchmarks)))
         return fields
 
     def notes(self, family: Family) -> nodes.section:
