@@ -51,3 +51,16 @@ def test_regenerated_readme_keeps_the_list_s_order(catalog):
     order = [family_anchors(original)[section.heading.strip()] for section in original.families]
     assert [family_anchors(regenerated)[section.heading.strip()] for section in regenerated.families] == order
     assert [card.list_position for card in map(catalog.families.get, order[:3])] == [1, 2, 3]
+
+
+def test_corrected_values_are_shown_on_the_site_and_in_the_readme(site, catalog):
+    from cnplm.awesome.readme import render_readme
+    from helpers import page, visible_text
+
+    text = visible_text(page(site, "families/roberta"))
+    assert "版本 Version : 4层base (已更正，原文 corrected; listed as: 4层large)" in text
+    assert "4层large" in text  # the list's value stays in the correction
+    readme = render_readme(catalog)
+    assert "| RBT4 | 4层base |" in readme and "| RBT4 | 4层large |" not in readme
+    assert "| Wenzhong | large(L30) |" in readme and "| Wenzhong | large(L24) |" not in readme
+    assert "110亿参数 (11B)" in readme

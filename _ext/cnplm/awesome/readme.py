@@ -95,7 +95,7 @@ def table(catalog: Catalog, family: Family) -> list[str]:
         domain = catalog.domains.get(model.domain)
         row = [
             cell(model.name),
-            cell(model.version),
+            cell(family.version_shown(model)),
             *([cell(family.model_type)] if typed else []),
             link_cell(first_links),
             link_cell(second_links),

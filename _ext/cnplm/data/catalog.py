@@ -286,6 +286,18 @@ class Family:
     def title(self) -> str:
         return f"{self.name_zh} {self.name}" if self.name_zh else self.name
 
+    def corrected_value(self, model: ModelVariant, field_name: str, value: str) -> str:
+        """The value shown for a model's cell: the corrected one where a correction of this field
+        fixes the list's value (the list's value stays in the correction), else the value itself."""
+        where = f"models.{model.id}."
+        exact = [c for c in self.corrections if c.field == where + field_name and c.listed == value]
+        # a correction of a fact read from this cell (the parameters of "100亿参数") corrects the cell too
+        related = [c for c in self.corrections if c.field.startswith(where) and c.listed == value]
+        return (exact or related)[0].corrected if exact or related else value
+
+    def version_shown(self, model: ModelVariant) -> str:
+        return self.corrected_value(model, "version", model.version)
+
 
 @dataclass(frozen=True)
 class UpdateEntry:

@@ -144,7 +144,7 @@ class FamilyDirective(CatalogDirective):
         for model in family.models:
             rows.append([
                 [local_ref(model.name, model_anchor(model))],
-                [model.version] if model.version != model.size else [],
+                [family.version_shown(model)] if model.version != model.size else [],
                 [size_text(model)],
                 [" / ".join(self.framework_names(model))],
                 [self.organisation_ref(model.organisation, short=True)],
@@ -165,7 +165,7 @@ class FamilyDirective(CatalogDirective):
             model_section = section(model_anchor(model), title)
             self.located(model_section)
             self.plm_domain.note_object("model", model.id, model_anchor(model), model.name, model_section)
-            model_section += self.model_fields(model)
+            model_section += self.model_fields(model, family)
             downloads = download_items(model)
             if downloads:
                 model_section += para("下载与链接 Downloads and links:", classes=["plm-label"])
@@ -180,9 +180,12 @@ class FamilyDirective(CatalogDirective):
             container += model_section
         return container
 
-    def model_fields(self, model: ModelVariant) -> nodes.field_list:
+    def model_fields(self, model: ModelVariant, family: Family) -> nodes.field_list:
         fields: list[tuple[str, list[Inline]]] = [("ID", [nodes.literal(model.id, model.id)])]
-        if model.version:
+        shown = family.version_shown(model)
+        if shown != model.version:
+            fields.append(("版本 Version", [shown, f" (已更正，原文 corrected; listed as: {model.version})"]))
+        elif model.version:
             fields.append(("版本 Version (as listed)", [model.version]))
         fields += self.llm_fields(model)
         if model.size:

@@ -24,7 +24,7 @@ COLUMNS: dict[str, tuple[str, Cell]] = {
     "model": ("模型 Model", lambda d, m: [d.model_ref(m)]),
     "family": ("系列 Family", lambda d, m: [d.family_ref(d.catalog.family_of(m))]),
     "category": ("类别 Category", lambda d, m: [d.category_label(d.catalog.family_of(m).category)]),
-    "version": ("版本 Version", lambda d, m: [m.version] if m.version != m.size else []),  # shown where it adds
+    "version": ("版本 Version", lambda d, m: [d.catalog.family_of(m).version_shown(m)] if m.version != m.size else []),  # shown where it adds
     "size": ("规模 Size", lambda d, m: [m.size or ""]),
     "layers": ("层数 Layers", lambda d, m: [str(m.layers or "")]),
     "parameters": ("参数量 Params", lambda d, m: [format_parameters(m.parameters)]),
