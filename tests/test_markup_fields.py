@@ -23,7 +23,8 @@ PAYLOAD = ("**MKb** *MKe* ``MKc`` `MKl javascript:alert(1)`_ [MKm](javascript:al
 # which file of the test project is an instance of which schema
 INSTANCES = {"card": ["cards/macbert.yaml", "cards/erlangshen.yaml"], "organisations": ["data/organisations.yaml"],
              "domains": ["data/domains.yaml"], "updates": ["data/updates.yaml"],
-             "categories": ["data/categories.yaml"]}
+             "categories": ["data/categories.yaml"], "datasets": ["data/datasets.yaml"],
+             "benchmarks": ["data/benchmarks.yaml"]}
 INTERPRETED = [r"<(strong|em|b|i)\b[^>]*>\s*MK", r">\s*MK[lm]\w*\s*</a>", r'href="javascript',
                r"<(code|tt)\b[^>]*>\s*(<span[^>]*>\s*)*MK[crhv]", r"MathJax|class=\"math"]
 
