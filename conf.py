@@ -27,6 +27,14 @@ cnplm_organisations = "docs/data/organisations.yaml"
 cnplm_domains = "docs/data/domains.yaml"
 cnplm_updates = "docs/data/updates.yaml"
 cnplm_bibfiles = ["bib/papers.bib", "bib/papers-2026.bib"]
+# The list's README the data follows (tests/data/awesome-list.md is that file, byte for byte).
+cnplm_list_snapshot = {
+    "name": "awesome-pretrained-chinese-nlp-models",
+    "url": "https://github.com/lonePatient/awesome-pretrained-chinese-nlp-models/blob/"
+           "1396870ce03ffb518308accafa14121a6b4f497a/README.md",
+    "commit": "1396870",
+    "date": "2022-03-01",
+}
 
 nitpicky = True
 root_doc = "index"
@@ -38,6 +46,5 @@ myst_heading_anchors = 3
 html_theme = "furo"
 html_title = "中文预训练模型知识库"
 html_search_language = "zh"
-html_last_updated_fmt = "%Y-%m-%d"
 copybutton_prompt_text = ""
 version = "1"

@@ -26,19 +26,32 @@ def quiet_jieba() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
+def add_templates(app, config) -> None:
+    """config-inited: the extension's page template (the data's date in the footer); set here, so
+    the pickled and the fresh configuration agree."""
+    from pathlib import Path
+
+    templates = str(Path(__file__).parent / "templates")
+    if templates not in config.templates_path:
+        config.templates_path.append(templates)
+
+
 def setup(app) -> dict[str, Any]:
     """Register the domain, directives, roles, events and static files; nothing else."""
     quiet_jieba()  # first: the modules below import jieba (through Sphinx's Chinese search)
     from .site.directives.categories import CategoriesDirective, CategoryDirective
     from .site.directives.entities import BenchmarksDirective, DatasetsDirective
     from .site.directives.chronology import ChronologyDirective, PaperTimelineDirective
+    from .site.directives.explorer import ExplorerDirective
     from .site.directives.family import FamilyDirective
+    from .site.directives.freshness import FreshnessDirective
     from .site.directives.indexes import IndexDirective
     from .site.directives.overview import DownloadsDirective, FamiliesDirective, StatsDirective
     from .site.directives.references import ReferencesDirective
     from .site.directives.table import TableDirective
     from .site.domain import ROLE_OBJECT_TYPES, PLMDomain, category_without_page, collect_xrefs, short_role
     from .site.exports import on_build_finished
+    from .site.page_context import on_env_get_outdated_freshness, on_html_page_context
     from .site.search_language import CatalogueIndexEntriesOutOfSearch, ChineseSearch
     from .site.search_index import drop_words_without_pages
     from .site.stable_config import hide_later_changes, remember_configured, restore_later_changes
@@ -50,6 +63,8 @@ def setup(app) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
     for name, default in DEFAULTS.items():
         app.add_config_value(name, default, "env", types=frozenset({type(default)}))
+    # the awesome list's snapshot the data follows: {"name", "url", "commit", "date"}, shown in the footer
+    app.add_config_value("cnplm_list_snapshot", {}, "env", types=frozenset({dict}))
     app.add_domain(PLMDomain)
     for role in ROLE_OBJECT_TYPES:
         app.add_role(role, short_role(role))
@@ -67,6 +82,8 @@ def setup(app) -> dict[str, Any]:
         "plm-stats": StatsDirective,
         "plm-families": FamiliesDirective,
         "plm-downloads": DownloadsDirective,
+        "plm-explorer": ExplorerDirective,
+        "plm-freshness": FreshnessDirective,
     }.items():
         app.add_directive(name, directive)
     app.add_post_transform(ExternalLinksNoopener)
@@ -79,6 +96,7 @@ def setup(app) -> dict[str, Any]:
     app.connect("build-finished", restore_later_changes, priority=1)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-get-outdated", on_env_get_outdated)
+    app.connect("env-get-outdated", on_env_get_outdated_freshness)
     app.connect("env-before-read-docs", on_env_before_read_docs)
     app.connect("doctree-read", collect_xrefs)
     app.connect("missing-reference", category_without_page)
@@ -86,6 +104,8 @@ def setup(app) -> dict[str, Any]:
     app.connect("build-finished", on_build_finished)
     app.connect("build-finished", drop_words_without_pages)
     app.connect("build-finished", commit_digests, priority=900)  # after every page and export is written
+    app.connect("html-page-context", on_html_page_context)
+    app.connect("config-inited", add_templates)
     app.add_css_file("cnplm.css")
     app.add_js_file("cnplm-tables.js", loading_method="defer")
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,4 @@
-"""Files written beside the HTML pages: BibTeX downloads, catalog.json and the JSON Schemas.
+"""Files written beside the HTML pages: BibTeX downloads, catalog.json, explorer.json and the JSON Schemas.
 
 Each file is written only when its content changed, and nothing is computed when no input changed
 since the exports were last written (a stamp in the doctree folder records their inputs).
@@ -20,7 +20,9 @@ from ..export.outputs import (ALL_BIB_PATH, ALL_BIBLATEX_PATH, CATALOG_JSON_PATH
                               SCHEMA_FOLDER, family_bib_path)
 from .stale_outputs import remove_stale_pages, remove_unlisted
 from .bibtex_cache import save_bibtex
-from .state import CATEGORY_PAGES_DIR, FAMILY_PAGES_DIR, bibtex_of, catalog_of, inputs_of, loaded_for
+from .state import CATEGORY_PAGES_DIR, FAMILY_PAGES_DIR, bibtex_of, catalog_of, family_docname, inputs_of, loaded_for
+from ..data.freshness import data_date
+from ..export.explorer_json import EXPLORER_JSON_PATH, explorer_json
 
 EXPORTS_STAMP = "cnplm-exports.stamp"
 logger = logging.getLogger(__name__)
@@ -65,12 +67,16 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         remove_stale_pages(app, folder)
     stamp = Path(app.doctreedir) / EXPORTS_STAMP
     inputs = f"{__version__} {app.builder.name} {outdir} {inputs_of(app).digest}"
-    if stamp.exists() and stamp.read_text(encoding="utf-8") == inputs and (outdir / CATALOG_JSON_PATH).exists():
+    written = all((outdir / path).exists() for path in (CATALOG_JSON_PATH, EXPLORER_JSON_PATH))
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == inputs and written:
         return
     catalog = catalog_of(app.env)
     write_bib_files(catalog, bibtex_of(app.env), outdir)
     save_bibtex(Path(app.doctreedir), loaded_for(str(app.srcdir)))
     write_catalog_json(catalog, outdir)
+    pages = {family_id: app.builder.get_target_uri(family_docname(family_id)) for family_id in catalog.families}
+    newest = data_date(catalog)
+    write_text(outdir / EXPLORER_JSON_PATH, explorer_json(catalog, pages, newest.isoformat() if newest else ""))
     publish_schemas(outdir)
     write_text(outdir / CATALOG_SCHEMA_PATH, (SCHEMA_DIR / "catalog.schema.json").read_text(encoding="utf-8"))
     stamp.write_text(inputs, encoding="utf-8")

@@ -38,6 +38,14 @@ def xref(reftype: str, target: str, text: str = "") -> addnodes.pending_xref:
     return node
 
 
+def doc_link(docname: str, text: str) -> addnodes.pending_xref:
+    """A link to a page of the site by its docname (from the source root)."""
+    node = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget=f"/{docname}",
+                                 refexplicit=True, refwarn=True)
+    node += nodes.inline(text, text)
+    return node
+
+
 def para(*parts: Inline, classes: Sequence[str] = ()) -> nodes.paragraph:
     node = nodes.paragraph(classes=list(classes))
     node.extend(text_nodes(*parts))

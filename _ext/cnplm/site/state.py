@@ -116,6 +116,11 @@ def loaded_for(srcdir: str) -> LoadedCatalog:
     return _LOADED[srcdir]
 
 
+def inputs_unchanged(env: BuildEnvironment) -> bool:
+    """No input changed since the last build (and the catalogue has not been parsed)."""
+    return str(env.srcdir) in _UNCHANGED
+
+
 def inputs_of(app: Sphinx) -> InputState:
     return _INPUTS[str(app.srcdir)]
 
@@ -222,7 +227,7 @@ def commit_digests(app: Sphinx, exception: Exception | None) -> None:
 
 def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
     """Pages to re-read because something they show changed in a card, registry, log or .bib."""
-    if str(env.srcdir) in _UNCHANGED:
+    if inputs_unchanged(env):
         return []  # no input changed since the last build: no page shows anything new
     loaded = _LOADED[str(env.srcdir)]
     domain = env.get_domain("plm")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import addnodes
 
 from ...data.summaries import FamilySummary, catalogue_counts, category_counts, category_families
 from ...export.outputs import ALL_BIB_PATH, ALL_BIBLATEX_PATH, CATALOG_JSON_PATH, family_bib_path
 from ..digests import view_key
-from ..render import Inline, bullet_list, joined, para, table, xref
+from ..render import Inline, bullet_list, doc_link, joined, para, table, xref
 from .base import CatalogDirective
 from .cite import download_link
 
@@ -68,9 +67,7 @@ class FamiliesDirective(CatalogDirective):
     def explorer_link(self) -> list[nodes.Node]:
         if EXPLORER_DOC not in self.env.found_docs:
             return []
-        link = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget=f"/{EXPLORER_DOC}",
-                                     refexplicit=True, refwarn=True)
-        link += nodes.inline("", "模型浏览器 Model explorer")
+        link = doc_link(EXPLORER_DOC, "模型浏览器 Model explorer")
         return [para("逐个模型的对比（排序、筛选）见 Every model, sortable and filterable: ", link,
                      classes=["plm-explorer-link"])]
 

@@ -1,0 +1,35 @@
+"""What each HTML page gets beyond its body: the explorer's script where the explorer is, and
+the data's date (the newest log entry) and the list snapshot it follows, for the footer."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from ..data.freshness import data_date
+from .directives.explorer import has_explorer
+from .state import catalog_of, inputs_unchanged
+
+
+def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if has_explorer(doctree):
+        app.add_js_file("cnplm-explorer.js", loading_method="defer")
+    newest = getattr(app.env, "cnplm_data_date", None)
+    context["plm_data_date"] = newest.isoformat() if newest else ""
+    context["plm_list_snapshot"] = app.config.cnplm_list_snapshot
+
+
+def on_env_get_outdated_freshness(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    """Every page shows the data's date in its footer: when it moves, every page is written again.
+
+    The date is kept in the environment, so a build whose inputs did not change never parses the
+    catalogue for it.
+    """
+    if inputs_unchanged(env) and hasattr(env, "cnplm_data_date"):
+        return []
+    newest = data_date(catalog_of(env))
+    previous = getattr(env, "cnplm_data_date", newest)
+    env.cnplm_data_date = newest
+    if previous == newest:
+        return []
+    return sorted(set(env.found_docs) - set(added) - set(removed))
