@@ -45,12 +45,14 @@ def setup(app) -> dict[str, Any]:
     from .site.directives.explorer import ExplorerDirective
     from .site.directives.family import FamilyDirective
     from .site.directives.freshness import FreshnessDirective
+    from .site.directives.picture import PictureDirective
     from .site.directives.indexes import IndexDirective
     from .site.directives.overview import DownloadsDirective, FamiliesDirective, StatsDirective
     from .site.directives.references import ReferencesDirective
     from .site.directives.table import TableDirective
     from .site.domain import ROLE_OBJECT_TYPES, PLMDomain, category_without_page, collect_xrefs, short_role
     from .site.exports import on_build_finished
+    from .site.pictures import draw_pictures
     from .site.page_context import on_env_get_outdated_freshness, on_html_page_context
     from .site.search_language import CatalogueIndexEntriesOutOfSearch, ChineseSearch
     from .site.search_index import drop_words_without_pages
@@ -84,6 +86,7 @@ def setup(app) -> dict[str, Any]:
         "plm-downloads": DownloadsDirective,
         "plm-explorer": ExplorerDirective,
         "plm-freshness": FreshnessDirective,
+        "plm-picture": PictureDirective,
     }.items():
         app.add_directive(name, directive)
     app.add_post_transform(ExternalLinksNoopener)
@@ -95,6 +98,7 @@ def setup(app) -> dict[str, Any]:
     app.connect("write-started", restore_later_changes, priority=1)
     app.connect("build-finished", restore_later_changes, priority=1)
     app.connect("builder-inited", on_builder_inited)
+    app.connect("builder-inited", draw_pictures)  # after the catalogue's inputs are known
     app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-get-outdated", on_env_get_outdated_freshness)
     app.connect("env-before-read-docs", on_env_before_read_docs)

@@ -12,6 +12,7 @@ PAGES = {
     "family": "families/macbert.html",
     "category": "categories/nlu.html",
     "chronology": "chronology.html",
+    "pictures": "pictures.html",
 }
 
 OUTSIDE_VIEWPORT = """
@@ -69,3 +70,14 @@ def test_screenshots_at_both_widths(browser, phone, site_url, screenshots, name)
         driver.get(site_url + PAGES[name])
         wait_for(driver, "document.readyState === 'complete'")
         assert driver.save_screenshot(str(screenshots / f"{name}-{width_name}.png"))
+
+
+def test_pictures_are_inverted_in_dark_mode(browser, site_url):
+    browser.get(site_url + "pictures.html")
+    wait_for(browser, "document.readyState === 'complete'")
+    images = browser.execute_script("return [...document.querySelectorAll('img.plm-picture')].map(i => i.naturalWidth)")
+    assert len(images) == 3 and all(width > 0 for width in images)  # the SVG files load
+    browser.execute_script("document.body.dataset.theme = 'dark'")
+    assert "invert" in browser.execute_script("return getComputedStyle(document.querySelector('img.plm-picture')).filter")
+    browser.execute_script("document.body.dataset.theme = 'light'")
+    assert browser.execute_script("return getComputedStyle(document.querySelector('img.plm-picture')).filter") == "none"

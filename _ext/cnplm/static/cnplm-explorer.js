@@ -318,6 +318,7 @@
     update();
     root.dataset.ready = "true";
     window.plmExplorer.readyMs = performance.now() - started;
+    window.plmExplorer.readyAt = performance.now();  // since the navigation started
     window.plmExplorer.update = update;
   }
 
