@@ -10,6 +10,8 @@ project = "中文预训练模型知识库 Chinese PLM Knowledge Base"
 author = "Chinese PLM knowledge base contributors"
 copyright = "2026, " + author
 language = "zh_CN"
+# Chinese labels for the theme (furo ships no translations); Sphinx compiles the catalog itself.
+locale_dirs = [str(ROOT / "_ext" / "cnplm" / "locale")]
 
 extensions = [
     "myst_parser",

@@ -74,3 +74,9 @@ def test_no_javascript_error_on_any_page(browser, site, site_url):
         if found:
             errors[path.relative_to(outdir).as_posix()] = found
     assert errors == {}
+
+
+def test_theme_labels_are_in_chinese(site):
+    markup = (Path(site.outdir) / "families" / "macbert.html").read_text(encoding="utf-8")
+    assert "回到顶部" in markup and "本页目录" in markup
+    assert "Back to top" not in markup and "On this page" not in markup

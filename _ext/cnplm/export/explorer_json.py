@@ -49,7 +49,7 @@ def model_row(model: ModelVariant) -> list:
 
 def explorer_data(catalog: Catalog, family_pages: dict[str, str], data_date: str) -> dict:
     """The explorer's table; ``family_pages`` maps a family id to its page's URL from the site root."""
-    organisations = {o.id: o.display for o in catalog.organisations.values()}
+    organisations = {o.id: o.display_name for o in catalog.organisations.values()}
     return {
         "data_date": data_date,
         "columns": list(COLUMNS),
@@ -60,6 +60,8 @@ def explorer_data(catalog: Catalog, family_pages: dict[str, str], data_date: str
         "labels": {
             "category": {key: f"{zh} {en}" for key, (zh, en) in CATEGORIES.items()},
             "organisation": organisations,
+            # every name and alias, so that the text filter finds a model by any of them
+            "organisation_terms": {o.id: " ".join(o.search_terms) for o in catalog.organisations.values()},
             "domain": {d.id: d.display for d in catalog.domains.values()},
             "framework": dict(FRAMEWORKS),
             "kind": KINDS,

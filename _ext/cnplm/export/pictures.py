@@ -88,7 +88,7 @@ def picture_data(catalog: Catalog, name: str) -> tuple:
         return stamp, tuple(sorted(points))
     if name == "organisations":
         counts = Counter(model.organisation for model in catalog.models.values())
-        labels = {o.id: o.display for o in catalog.organisations.values()}
+        labels = {o.id: o.short_name for o in catalog.organisations.values()}
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return stamp, tuple((labels.get(org, org), count) for org, count in ranked)
     raise KeyError(name)

@@ -91,6 +91,7 @@
         frameworks: model.frameworks.map((f) => labels.framework[f] || f).join(" / "),
       };
       model.text = [model.id, model.name, model.family, model.labels.category, model.labels.organisation,
+        (labels.organisation_terms || {})[model.organisation] || "",
         model.labels.domain, model.labels.kind, model.size, model.release, model.licence,
         model.huggingface, model.modelscope, model.labels.frameworks].join(" ").toLowerCase();
       return model;
