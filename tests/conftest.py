@@ -43,6 +43,7 @@ def site(tmp_path_factory, project_root):
         "cnplm_domains": "docs/data/domains.yaml",
         "cnplm_updates": "docs/data/updates.yaml",
     }.items()}
+    overrides["locale_dirs"] = [str(project_root / "_ext" / "cnplm" / "locale")]
     overrides["cnplm_bibfiles"] = [str(path) for path in sources_from_conf(project_root).bibfiles]
     app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, confoverrides=overrides)
     app.build()

@@ -29,7 +29,7 @@ def test_explorer_json_has_every_model_with_its_page(built):
     rows = [dict(zip(data["columns"], row)) for row in data["rows"]]
     assert {row["id"] for row in rows} == {"macbert-base", "macbert-large", "erlangshen-1.3b"}
     macbert = next(row for row in rows if row["id"] == "macbert-base")
-    assert macbert["family"] == "macbert" and macbert["organisation"] == "ymcui"
+    assert macbert["family"] == "macbert" and macbert["organisation"] == "hfl"
     assert data["families"]["macbert"]["page"] == "families/macbert.html"
     assert (Path(built.outdir) / data["families"]["macbert"]["page"]).exists()
     assert data["labels"]["category"]["nlu"] == "自然语言理解 NLU"

@@ -46,7 +46,7 @@ def test_pictures_are_svg_with_text_alt_and_data_date(make_app, tmp_path, rootdi
     timeline = (Path(app.outdir) / "_images" / "timeline.svg").read_text(encoding="utf-8")
     assert "自然语言理解 NLU" in timeline
     organisations = (Path(app.outdir) / "_images" / "organisations.svg").read_text(encoding="utf-8")
-    assert "粤港澳大湾区数字经济研究院" in organisations
+    assert "哈工大讯飞联合实验室" in organisations  # the short (Chinese) name
     alts = re.findall(r'<img alt="([^"]*)" class="plm-picture"', markup)
     assert len(alts) == 3 and all("数据截至 2021-11-27" in alt for alt in alts)
     assert markup.count(" · 数据截至 Data as of 2021-11-27") == 3  # in each caption

@@ -8,6 +8,7 @@ from sphinx_design.shared import create_component
 from ...data.catalog import Family, ModelVariant
 from ...export.bibtex_texts import BibtexTexts
 from ...export.outputs import ALL_BIB_PATH, family_bib_path
+from ..bibtex_display import display_bibtex
 from ..render import para
 
 
@@ -19,7 +20,7 @@ def cite_block(texts: BibtexTexts, family: Family, model: ModelVariant | None) -
     """A sphinx-design dropdown (a plain container in non-HTML builders) holding the BibTeX."""
     subject = model.name if model else family.name
     title = f"引用 {subject} · Cite (BibTeX)"
-    bibtex = texts.family(family, model)
+    bibtex = display_bibtex(texts.family(family, model))
     dropdown = create_component(
         "dropdown",
         opened=False,
