@@ -1,16 +1,17 @@
 """Measure the model explorer in Chromium at 1x and 100x the catalogue: time to interactive and
 the cost of one filter keystroke, with performance.now(). Prints figures; asserts nothing.
 
-The site is built once from the real cards; for 100x its explorer.json is replaced by one written
-by the same writer from a synthetic catalogue (every family cloned 100 times with new ids), which
-is all the explorer reads. Usage: .venv/bin/python bench/explorer.py [--scales 1 100] [--runs 5]
+The site is built once from the real cards. For each scale, bench/scale.py's generator makes the
+synthetic catalogue (every card cloned with new family and model ids), the catalogue is loaded
+from those cards, and the site's explorer.json is replaced by the one the build's own writer makes
+of it: that file is all the explorer reads. Usage: .venv/bin/python bench/explorer.py [--scales 1 100] [--runs 5]
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import functools
+import re
 import statistics
 import subprocess
 import sys
@@ -22,12 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from cnplm.data.catalog import Catalog  # noqa: E402
 from cnplm.data.freshness import data_date  # noqa: E402
 from cnplm.data.loading import load_catalog  # noqa: E402
 from cnplm.data.settings import sources_from_conf  # noqa: E402
 from cnplm.export.explorer_json import EXPLORER_JSON_PATH, explorer_json  # noqa: E402
+from scale import make_project  # noqa: E402
 
 QUERIES = ["b", "be", "ber", "bert", "bert ", "bert b", "bert ba", "bert bas", "bert base", "哈", "二郎神", "macbert", ""]
 KEYSTROKE = """
@@ -51,19 +53,6 @@ const on = performance.now() - start;
 box.click();
 return on;
 """
-
-
-def scaled(catalog: Catalog, copies: int) -> Catalog:
-    """The catalogue with every family cloned ``copies`` times (ids suffixed -xN)."""
-    if copies == 1:
-        return catalog
-    families = {}
-    for family in catalog.families.values():
-        for n in range(copies):
-            fid = f"{family.id}-x{n}"
-            models = tuple(dataclasses.replace(m, id=f"{m.id}-x{n}", family_id=fid) for m in family.models)
-            families[fid] = dataclasses.replace(family, id=fid, models=models)
-    return dataclasses.replace(catalog, families=families)
 
 
 def build_site(target: Path) -> Path:
@@ -101,7 +90,6 @@ def main() -> None:
     args = parser.parse_args()
     from conftest import QuietHandler, start_browser
 
-    catalog, _ = load_catalog(sources_from_conf(ROOT))
     with tempfile.TemporaryDirectory() as folder:
         html = build_site(Path(folder))
         server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(html)))
@@ -110,14 +98,17 @@ def main() -> None:
         driver = start_browser(1400)
         try:
             for scale in args.scales:
-                big = scaled(catalog, scale)
-                pages = {fid: f"families/{fid.rsplit('-x', 1)[0] if scale > 1 else fid}.html" for fid in big.families}
-                newest = data_date(big)
-                text = explorer_json(big, pages, newest.isoformat() if newest else "")
+                project = Path(folder) / f"scale-{scale}"
+                make_project(project, scale)
+                catalog, _ = load_catalog(sources_from_conf(project))
+                # clones link to the page of the family they were cloned from (the site is 1x)
+                pages = {fid: f"families/{re.sub(r'-x[0-9]+$', '', fid)}.html" for fid in catalog.families}
+                newest = data_date(catalog)
+                text = explorer_json(catalog, pages, newest.isoformat() if newest else "")
                 (html / EXPLORER_JSON_PATH).write_text(text, encoding="utf-8")
                 figures = measure(driver, base, args.runs)
                 figures["explorer.json KB"] = len(text.encode("utf-8")) / 1024
-                print(f"{scale}x: {len(big.models)} models")
+                print(f"{scale}x: {len(catalog.models)} models")
                 for name, value in figures.items():
                     print(f"  {name}: {value:.1f}")
         finally:
