@@ -9,18 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ..data.catalog import CATEGORIES, FRAMEWORKS, Catalog, ModelVariant
+from ..data.catalog import FRAMEWORKS, KINDS, Catalog, ModelVariant
 from ..data.selection import PARAMETER_BUCKETS, UNSPECIFIED, parameter_bucket
 
 EXPLORER_JSON_PATH = "explorer.json"
-KINDS: dict[str, str] = {
-    "base": "基座 Base",
-    "chat": "对话 Chat",
-    "reasoning": "推理 Reasoning",
-    "embedding": "向量 Embedding",
-    "code": "代码 Code",
-    "multimodal": "多模态 Multimodal",
-}
 # column -> its value in a model's row
 ROW_VALUES: dict[str, Callable[[ModelVariant], object]] = {
     "id": lambda m: m.id,
@@ -33,7 +25,7 @@ ROW_VALUES: dict[str, Callable[[ModelVariant], object]] = {
     "active_parameters": lambda m: m.active_parameters,
     "layers": lambda m: m.layers,
     "release": lambda m: m.release or "",
-    "kind": lambda m: getattr(m, "kind", None) or "",  # the card field `kind` (shared convention)
+    "kind": lambda m: m.kind or "",
     "frameworks": lambda m: list(m.frameworks),
     "licence": lambda m: m.licence,
     "huggingface": lambda m: m.huggingface or "",
@@ -58,8 +50,9 @@ def explorer_data(catalog: Catalog, family_pages: dict[str, str], data_date: str
             for f in catalog.families.values()
         },
         "labels": {
-            "category": {key: f"{zh} {en}" for key, (zh, en) in CATEGORIES.items()},
+            "category": {key: category.label for key, category in catalog.categories.items()},
             "organisation": organisations,
+            "organisation_short": {o.id: o.short_name for o in catalog.organisations.values()},
             # every name and alias, so that the text filter finds a model by any of them
             "organisation_terms": {o.id: " ".join(o.search_terms) for o in catalog.organisations.values()},
             "domain": {d.id: d.display for d in catalog.domains.values()},

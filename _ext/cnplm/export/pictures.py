@@ -14,7 +14,7 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass
 
-from ..data.catalog import CATEGORIES, Catalog, ModelVariant
+from ..data.catalog import KINDS, Catalog, ModelVariant
 from ..data.freshness import data_date
 
 PICTURES: dict[str, str] = {
@@ -23,9 +23,8 @@ PICTURES: dict[str, str] = {
     "organisations": "各机构的模型数 Models per organisation",
 }
 FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "DejaVu Sans"]
-# one colour per category (colour-blind safe, Okabe–Ito)
-CATEGORY_COLOURS = {"nlu": "#0072B2", "nlg": "#D55E00", "nlu-nlg": "#009E73", "multimodal": "#CC79A7",
-                    "table": "#E69F00", "llm": "#56B4E9"}
+# colours of the categories in registry order (colour-blind safe, Okabe–Ito), then repeated
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 TOP_ORGANISATIONS = 20
 
 
@@ -68,6 +67,7 @@ def picture_data(catalog: Catalog, name: str) -> tuple:
     newest = data_date(catalog)
     stamp = newest.isoformat() if newest else ""
     logged = first_logged(catalog)
+    categories = tuple((key, category.label) for key, category in catalog.categories.items())
     if name == "timeline":
         points = []
         for family in catalog.families.values():
@@ -77,15 +77,16 @@ def picture_data(catalog: Catalog, name: str) -> tuple:
                     points.append((date.isoformat(), family.category, family.name, released))
         log = tuple((e.date.isoformat(), tuple(catalog.families[f].name for f in e.families if f in catalog.families))
                     for e in catalog.updates)
-        return stamp, tuple(sorted(points)), log
+        return stamp, tuple(sorted(points)), log, categories
     if name == "sizes":
         points = []
         for family in catalog.families.values():
             for model in family.models:
                 date, released = model_date(model, logged)
                 if date and model.parameters:
-                    points.append((date.isoformat(), model.parameters, family.category, model.name, released))
-        return stamp, tuple(sorted(points))
+                    points.append((date.isoformat(), model.parameters, model.kind or "", model.name, released,
+                                   family.category))
+        return stamp, tuple(sorted(points)), categories
     if name == "organisations":
         counts = Counter(model.organisation for model in catalog.models.values())
         labels = {o.id: o.short_name for o in catalog.organisations.values()}
@@ -119,19 +120,19 @@ def figure(width: float, height: float):
 
 
 def draw_timeline(data: tuple):
-    _, points, log = data
+    _, points, log, categories = data
     plt, fig, ax = figure(9, 4.2)
-    rows = {key: index for index, key in enumerate(CATEGORIES)}
-    for category, (zh, en) in CATEGORIES.items():
+    rows = {key: index for index, (key, _) in enumerate(categories)}
+    for index, (category, label) in enumerate(categories):
         mine = [p for p in points if p[1] == category]
         if not mine:
             continue
         dates = [datetime.date.fromisoformat(p[0]) for p in mine]
-        ax.scatter(dates, [rows[category]] * len(mine), s=28, color=CATEGORY_COLOURS[category], alpha=0.75,
-                   label=f"{zh} {en} ({len(mine)})", edgecolors="white", linewidths=0.5)
+        ax.scatter(dates, [rows[category]] * len(mine), s=28, color=PALETTE[index % len(PALETTE)], alpha=0.75,
+                   label=f"{label} ({len(mine)})", edgecolors="white", linewidths=0.5)
     for date, families in log:
         ax.axvline(datetime.date.fromisoformat(date), color="#999999", linewidth=0.6, alpha=0.5, zorder=0)
-    ax.set_yticks(list(rows.values()), [f"{zh} {en}" for zh, en in CATEGORIES.values()])
+    ax.set_yticks(list(rows.values()), [label for _, label in categories])
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.set_xlabel("发布（或被列表收录）日期 Release date (or date added to the list)")
     ax.grid(axis="x", alpha=0.3)
@@ -139,17 +140,27 @@ def draw_timeline(data: tuple):
     return plt, fig
 
 
+def size_groups(points: tuple, categories: tuple) -> tuple[int, list[tuple[str, str]]]:
+    """Colour by kind of model where the cards give kinds, else by category: (field index, groups)."""
+    if any(point[2] for point in points):
+        return 2, [*KINDS.items(), ("", "类型未注明 Kind not given")]
+    return 5, list(categories)
+
+
 def draw_sizes(data: tuple):
-    _, points = data
+    """Parameters (log) against date, one colour per kind of model (or per category)."""
+    _, points, categories = data
     plt, fig, ax = figure(9, 4.8)
-    for category, (zh, en) in CATEGORIES.items():
+    field, groups = size_groups(points, categories)
+    for index, (group, label) in enumerate(groups):
         for released, marker in ((True, "o"), (False, "D")):
-            mine = [p for p in points if p[2] == category and p[4] is released]
+            mine = [p for p in points if p[field] == group and p[4] is released]
             if not mine:
                 continue
             ax.scatter([datetime.date.fromisoformat(p[0]) for p in mine], [p[1] for p in mine], s=34, marker=marker,
-                       color=CATEGORY_COLOURS[category], alpha=0.8, edgecolors="white", linewidths=0.5,
-                       label=f"{zh} {en}" + ("" if released else " ◇ 收录日期 date added"))
+                       color=PALETTE[index % len(PALETTE)] if group else "#888888", alpha=0.8,
+                       edgecolors="white", linewidths=0.5,
+                       label=label + ("" if released else " ◇ 收录日期 date added"))
     ax.set_yscale("log")
     ax.set_ylabel("参数量 Parameters (log)")
     ax.set_xlabel("发布（或被列表收录）日期 Release date (or date added to the list)")

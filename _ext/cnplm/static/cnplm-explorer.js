@@ -86,6 +86,7 @@
       model.labels = {
         category: labels.category[model.category] || model.category,
         organisation: labels.organisation[model.organisation] || model.organisation,
+        organisationShort: (labels.organisation_short || {})[model.organisation] || model.organisation,
         domain: labels.domain[model.domain] || model.domain,
         kind: labels.kind[model.kind] || model.kind,
         frameworks: model.frameworks.map((f) => labels.framework[f] || f).join(" / "),
@@ -111,7 +112,9 @@
     ["name", "模型 Model", (m) => element("a", { href: m.page, text: m.name }), (m) => m.name],
     ["family", "系列 Family", (m) => m.family, (m) => m.family],
     ["category", "类别 Category", (m) => m.labels.category, (m) => m.labels.category],
-    ["organisation", "机构 Organisation", (m) => m.labels.organisation, (m) => m.labels.organisation],
+    ["organisation", "机构 Organisation",
+      (m) => element("span", { title: m.labels.organisation, text: m.labels.organisationShort }),
+      (m) => m.labels.organisationShort],
     ["domain", "领域 Domain", (m) => m.labels.domain, (m) => m.labels.domain],
     ["size", "规模 Size", (m) => m.size, (m) => m.size],
     ["parameters", "参数量 Params", (m) => formatParameters(m.parameters), (m) => m.parameters],

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...data.catalog import CATEGORIES
 from ...export.explorer_json import EXPLORER_JSON_PATH
 from ...export.outputs import CATALOG_JSON_PATH
 from ..render import doc_link, joined, para
@@ -23,7 +22,8 @@ class ExplorerDirective(CatalogDirective):
 
     def run(self) -> list[nodes.Node]:
         container = nodes.container(ids=[EXPLORER_CLASS], classes=[EXPLORER_CLASS])
-        categories = joined(doc_link(f"categories/{key}", f"{zh} {en}") for key, (zh, en) in CATEGORIES.items()
+        categories = joined(doc_link(f"categories/{key}", category.label)
+                            for key, category in self.catalog.categories.items()
                             if f"categories/{key}" in self.env.found_docs)
         container += para("模型浏览器需要 JavaScript。The explorer needs JavaScript. "
                           "没有 JavaScript 时 Without it: 各类别的系列表 the categories' tables: ", *categories,
