@@ -41,3 +41,27 @@ html_search_language = "zh"
 html_last_updated_fmt = "%Y-%m-%d"
 copybutton_prompt_text = ""
 version = "1"
+
+# PDF (`make pdf`, Read the Docs): xelatex with CJK fonts (Debian/Ubuntu: fonts-noto-cjk, fonts-dejavu-core)
+latex_engine = "xelatex"
+latex_use_xindy = False
+latex_documents = [(root_doc, "cnplm.tex", "中文预训练模型知识库 Chinese PLM Knowledge Base", author, "manual")]
+latex_elements = {
+    "papersize": "a4paper",
+    "fontpkg": r"""
+\setmainfont{DejaVu Serif}
+\setsansfont{DejaVu Sans}
+\setmonofont{DejaVu Sans Mono}[Scale=0.85]
+""",
+    "preamble": r"""
+\setCJKmainfont{Noto Serif CJK SC}[AutoFakeSlant]
+\setCJKsansfont{Noto Sans CJK SC}[AutoFakeSlant]
+\setCJKmonofont{Noto Sans Mono CJK SC}[AutoFakeSlant]
+""",
+}
+
+# EPUB (`make epub`, Read the Docs)
+epub_basename = "cnplm"
+epub_title = html_title
+epub_author = author
+epub_language = "zh"
