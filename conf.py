@@ -1,5 +1,6 @@
 """Sphinx configuration of the knowledge base of Chinese pretrained language models."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,6 +17,8 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "cnplm",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
 ]
 
 # Every input of the catalogue is declared here, so each (parallel) reader knows the full set.
@@ -34,6 +37,15 @@ exclude_patterns = ["cards", "data"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
+
+# Canonical URL: Read the Docs gives it per language and version; locally the latest Chinese version.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://chinese-plm-kb.readthedocs.io/zh-cn/latest/")
+sitemap_url_scheme = "{link}"  # html_baseurl already holds the language and version
+ogp_site_url = html_baseurl
+ogp_site_name = "中文预训练模型知识库 Chinese PLM Knowledge Base"
+ogp_image = html_baseurl + "social.png"  # drawn from the catalogue at build time (cnplm.export.social_image)
+ogp_image_alt = "中文预训练模型知识库：模型系列、模型与论文数量 Chinese PLM Knowledge Base: counts by category"
+ogp_social_cards = {"enable": False}  # one image from the data, not one matplotlib card per page
 
 html_theme = "furo"
 html_title = "中文预训练模型知识库"

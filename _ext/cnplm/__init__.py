@@ -38,7 +38,7 @@ def setup(app) -> dict[str, Any]:
     from .site.directives.references import ReferencesDirective
     from .site.directives.table import TableDirective
     from .site.domain import ROLE_OBJECT_TYPES, PLMDomain, category_without_page, collect_xrefs, short_role
-    from .site.exports import on_build_finished
+    from .site.exports import feed_link, on_build_finished
     from .site.search_language import CatalogueIndexEntriesOutOfSearch, ChineseSearch
     from .site.search_index import drop_words_without_pages
     from .site.stable_config import hide_later_changes, remember_configured, restore_later_changes
@@ -84,6 +84,7 @@ def setup(app) -> dict[str, Any]:
     app.connect("missing-reference", category_without_page)
     app.connect("doctree-resolved", resolve_download_links)
     app.connect("build-finished", on_build_finished)
+    app.connect("html-page-context", feed_link)
     app.connect("build-finished", drop_words_without_pages)
     app.connect("build-finished", commit_digests, priority=900)  # after every page and export is written
     app.add_css_file("cnplm.css")
