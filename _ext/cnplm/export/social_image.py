@@ -10,7 +10,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from ..data.catalog import CATEGORIES, Catalog
+from ..data.catalog import Catalog
 
 SIZE_PX = (1200, 630)  # the size social sites expect
 DPI = 100
@@ -40,8 +40,8 @@ def social_image_png(catalog: Catalog) -> bytes:
               f" · {len(catalog.organisations)} organisations")
     figure.text(0.05, 0.67, counts, fontsize=20, color=BLUE)
     axes = figure.add_axes((0.27, 0.1, 0.68, 0.48))
-    labels = [en for _, en in CATEGORIES.values()]
-    values = [sum(1 for f in catalog.families.values() if f.category == key) for key in CATEGORIES]
+    labels = [category.en for category in catalog.categories.values()]
+    values = [sum(1 for f in catalog.families.values() if f.category == key) for key in catalog.categories]
     bars = axes.barh(labels[::-1], values[::-1], color=BLUE)
     axes.bar_label(bars, padding=4, fontsize=14)
     axes.set_xlabel("families per category", fontsize=14)
