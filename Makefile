@@ -6,7 +6,7 @@ SPHINXOPTS ?= -W --keep-going -j auto
 BUILDDIR := _build
 SPHINXBUILD := $(BIN)/python -m sphinx -c . docs
 
-.PHONY: html test clean linkcheck check bib readme venv bibtex-tools browser-tools
+.PHONY: html pdf pdf-compile epub test clean linkcheck check bib readme venv bibtex-tools browser-tools
 
 venv: $(VENV)/.installed
 
@@ -16,8 +16,29 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+# Doctrees live outside every output folder (-d), so nothing of the environment is published.
+DOCTREES := $(BUILDDIR)/doctrees
+
 html: venv
-	$(SPHINXBUILD) -b html $(SPHINXOPTS) $(BUILDDIR)/html
+	$(SPHINXBUILD) -b html $(SPHINXOPTS) -d $(DOCTREES)/html $(BUILDDIR)/html
+
+# The PDF: LaTeX from Sphinx, then xelatex (CJK fonts: Noto CJK; Latin: DejaVu) three times with the
+# index in between. Read the Docs runs the same two steps (.readthedocs.yaml).
+pdf: venv bibtex-tools
+	$(SPHINXBUILD) -b latex $(SPHINXOPTS) -d $(DOCTREES)/latex $(BUILDDIR)/latex
+	$(MAKE) --no-print-directory pdf-compile LATEXDIR=$(BUILDDIR)/latex
+
+LATEXDIR ?= $(BUILDDIR)/latex
+pdf-compile:
+	cd $(LATEXDIR) && for run in 1 2 3; do \
+	  max_print_line=10000 xelatex -interaction=nonstopmode -halt-on-error cnplm.tex >/dev/null \
+	    || { tail -30 cnplm.log; exit 1; }; \
+	  if [ $$run = 1 ]; then makeindex -q -s python.ist cnplm.idx; fi; done
+	@grep -c "undefined" $(LATEXDIR)/cnplm.log | xargs echo "lines about undefined references:"
+	@echo "PDF: $(LATEXDIR)/cnplm.pdf"
+
+epub: venv
+	$(SPHINXBUILD) -b epub $(SPHINXOPTS) -d $(DOCTREES)/epub $(BUILDDIR)/epub
 
 test: venv bibtex-tools browser-tools
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -25,8 +46,9 @@ test: venv bibtex-tools browser-tools
 # The export tests run the real `bibtex`, pdflatex + natbib (CJKutf8), xelatex + biblatex/biber (ctex)
 # and pdftotext; the PDF build needs xelatex and CJK fonts. On Debian, install what is missing (as root).
 TEX_PACKAGES := texlive-binaries texlive-base texlive-latex-extra texlive-xetex texlive-lang-chinese \
-  texlive-bibtex-extra biber latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp poppler-utils fonts-noto-cjk
-TEX_FILES := plain.bst plainnat.bst biblatex.sty CJKutf8.sty ctexart.cls xeCJK.sty
+  texlive-bibtex-extra texlive-fonts-recommended biber latex-cjk-chinese latex-cjk-chinese-arphic-gbsn00lp \
+  poppler-utils fonts-noto-cjk fonts-dejavu-core
+TEX_FILES := plain.bst plainnat.bst biblatex.sty CJKutf8.sty ctexart.cls xeCJK.sty pzdr.tfm
 bibtex-tools:
 	@command -v bibtex >/dev/null && command -v biber >/dev/null && command -v pdftotext >/dev/null \
 	  && command -v xelatex >/dev/null && kpsewhich $(TEX_FILES) | wc -l | grep -qx $(words $(TEX_FILES)) || { \
@@ -59,7 +81,7 @@ readme: venv
 	$(CNPLM) readme --out $(BUILDDIR)/README.md
 
 linkcheck: venv
-	$(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) $(BUILDDIR)/linkcheck
+	$(SPHINXBUILD) -b linkcheck $(SPHINXOPTS) -d $(DOCTREES)/linkcheck $(BUILDDIR)/linkcheck
 
 clean:
 	rm -rf $(BUILDDIR) docs/families docs/categories

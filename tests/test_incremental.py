@@ -74,7 +74,7 @@ def test_editing_a_bibtex_entry_updates_the_families_citing_it(builds):
     app = builds.build()
     assert "families/macbert" in app.read_docs and "families/erlangshen" not in app.read_docs
     assert "Revisited Pre-Trained Models" in visible_text(page(app, "families/macbert"))
-    assert "Revisited Pre-Trained Models" in visible_text(page(app, "references"))
+    assert "revisited pre-trained models" in visible_text(page(app, "references")).lower()  # pybtex sentence case
 
 
 def test_deleting_a_bibtex_entry_removes_it_from_the_pages_citing_it(builds):

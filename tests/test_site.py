@@ -98,7 +98,7 @@ def test_references_page_lists_every_paper_with_citing_families(built):
     text = visible_text(markup)
     for key in ("cui2020macbert", "su2020wobert", "muller2021accents"):
         assert f'id="paper-{key}"' in markup
-    assert "Jörg Müller, Ann O'Neil (2021)" in text
+    assert "[Müller and O'Neil, 2021] Jörg Müller and Ann O'Neil." in text  # pybtex plain style, author-year label
     assert "Braces Nested, 50% & under_scores" in text
     assert "被引用 Cited by: MacBERT" in text
 

@@ -51,7 +51,7 @@ def setup(app) -> dict[str, Any]:
     from .site.directives.references import ReferencesDirective
     from .site.directives.table import TableDirective
     from .site.domain import ROLE_OBJECT_TYPES, PLMDomain, category_without_page, collect_xrefs, short_role
-    from .site.exports import on_build_finished
+    from .site.exports import feed_link, on_build_finished
     from .site.pictures import draw_pictures
     from .site.page_context import on_env_get_outdated_freshness, on_html_page_context
     from .site.search_language import CatalogueIndexEntriesOutOfSearch, ChineseSearch
@@ -106,6 +106,7 @@ def setup(app) -> dict[str, Any]:
     app.connect("missing-reference", category_without_page)
     app.connect("doctree-resolved", resolve_download_links)
     app.connect("build-finished", on_build_finished)
+    app.connect("html-page-context", feed_link)
     app.connect("build-finished", drop_words_without_pages)
     app.connect("build-finished", commit_digests, priority=900)  # after every page and export is written
     app.connect("html-page-context", on_html_page_context)

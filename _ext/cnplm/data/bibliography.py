@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import logging
 import re
-import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -13,6 +12,9 @@ import bibtexparser
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors, SplitNameParts
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
+from pybtex.database import BibliographyData
+
+from .citation_labels import author_year_labels, pybtex_entries
 from .problems import Problem
 
 VENUE_FIELDS = ("journal", "booktitle", "howpublished", "institution", "publisher")
@@ -40,24 +42,7 @@ class Paper:
     entry: Entry
     path: Path
     line: int
-    suffix: str = ""  # 'a', 'b', ... when authors and year alone do not tell papers apart
-
-    @property
-    def short_authors(self) -> str:
-        """'Devlin et al.', 'Cui and Yang', or the single author's family name."""
-        surnames = [name.split(" ")[-1] if " " in name else name for name in self.authors]
-        if not surnames:
-            return self.venue or self.key
-        if len(surnames) == 1:
-            return surnames[0]
-        if len(surnames) == 2:
-            return f"{surnames[0]} and {surnames[1]}"
-        return f"{surnames[0]} et al."
-
-    @property
-    def label(self) -> str:
-        """Author-year citation label, e.g. 'Devlin et al., 2019' or 'Su, 2021b'."""
-        return f"{self.short_authors}, {self.year}{self.suffix}"
+    label: str = ""  # author-year citation label, e.g. 'Devlin et al., 2019' or 'Su, 2021b' (pybtex)
 
     @property
     def arxiv_url(self) -> str:
@@ -78,6 +63,7 @@ class Bibliography:
     papers: dict[str, Paper] = field(default_factory=dict)
     files: tuple[Path, ...] = ()
     rejected: dict[str, tuple[Path, int]] = field(default_factory=dict)  # key -> where the dropped entry is
+    pybtex: BibliographyData = field(default_factory=BibliographyData)  # the same entries, for pybtex styles
 
     def __contains__(self, key: str) -> bool:
         return key in self.papers
@@ -284,16 +270,17 @@ def load_bibliography(paths: list[Path]) -> tuple[Bibliography, list[Problem]]:
                 continue
             problems.extend(filter(None, [year_problem(paper)]))
             bibliography.papers[entry.key] = paper
-    disambiguate_labels(bibliography.papers)
+    label_papers(bibliography)
     return bibliography, problems
 
 
-def disambiguate_labels(papers: dict[str, Paper]) -> None:
-    """Give papers that share authors and year the suffixes a, b, ... in title order."""
-    groups: dict[tuple[str, str], list[Paper]] = {}
-    for paper in sorted(papers.values(), key=lambda p: (p.title.lower(), p.key)):
-        groups.setdefault((paper.short_authors, paper.year), []).append(paper)
-    for group in groups.values():
-        if len(group) > 1:
-            for letter, paper in zip(string.ascii_lowercase, group, strict=False):
-                papers[paper.key] = replace(paper, suffix=letter)
+def label_papers(bibliography: Bibliography) -> None:
+    """Read the entries with pybtex and give every paper its author-year label (a, b, ... in title
+    order where authors and year coincide); an entry pybtex cannot read is labelled by its key."""
+    papers = bibliography.papers
+    bibliography.pybtex = pybtex_entries(paper.entry for paper in papers.values())
+    order = [paper.key for paper in sorted(papers.values(), key=lambda p: (p.title.lower(), p.key))]
+    labels = author_year_labels(bibliography.pybtex, order)
+    for key, paper in papers.items():
+        papers[key] = replace(paper, label=labels.get(key, key))
+

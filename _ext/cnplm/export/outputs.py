@@ -9,6 +9,8 @@ ALL_BIBLATEX_PATH = "_downloads/bib/all-biblatex.bib"
 CATALOG_JSON_PATH = "catalog.json"
 CATALOG_SCHEMA_PATH = "catalog.schema.json"
 SCHEMA_FOLDER = "schema"
+FEED_PATH = "chronology.atom"  # Atom feed of the update log
+SOCIAL_IMAGE_PATH = "social.png"  # OpenGraph default image
 
 
 def family_bib_path(family: Family) -> str:

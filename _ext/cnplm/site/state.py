@@ -134,6 +134,7 @@ def category_docname(category_id: str) -> str:
 
 
 def on_builder_inited(app: Sphinx) -> None:
+    note_builder(app)
     srcdir = str(app.srcdir)
     sources = sources_from({name: app.config[name] for name in DEFAULTS}, Path(app.confdir))
     files = file_digests(sources)
@@ -250,3 +251,15 @@ def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[s
     """Pages will be read: parse the catalogue now, once, before parallel readers fork."""
     if docnames:
         loaded_for(str(env.srcdir))
+
+
+# srcdir -> the name of the builder of this build (directives that differ per builder read it)
+_BUILDERS: dict[str, str] = {}
+
+
+def note_builder(app: Sphinx) -> None:
+    _BUILDERS[str(app.srcdir)] = app.builder.name
+
+
+def builder_name(env: BuildEnvironment) -> str:
+    return _BUILDERS.get(str(env.srcdir), "")

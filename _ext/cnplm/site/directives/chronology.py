@@ -9,8 +9,10 @@ from docutils.parsers.rst import directives
 
 from ...data.catalog import UpdateEntry
 from ..digests import view_key
-from ..render import Inline, bullet_list, external_link, joined, section, xref
+from ...export.outputs import FEED_PATH
+from ..render import Inline, bullet_list, external_link, joined, para, section, xref
 from .base import CatalogDirective
+from .cite import download_link
 
 
 class ChronologyDirective(CatalogDirective):
@@ -24,7 +26,10 @@ class ChronologyDirective(CatalogDirective):
         if "latest" in self.options:
             return [bullet_list([self.entry(e) for e in entries[: self.options["latest"]]],
                                 classes=["plm-chronology"])]
-        result = []
+        result: list[nodes.Node] = []
+        if self.config.html_baseurl:  # the build writes the feed only for a site with a canonical URL
+            result.append(para("订阅更新 Follow new models (Atom): ",
+                               download_link(FEED_PATH, FEED_PATH, target=FEED_PATH), classes=["plm-feed"]))
         for year, in_year in groupby(entries, key=lambda e: e.date.year):
             year_section = section(f"log-{year}", f"{year} 年")
             for month, in_month in groupby(in_year, key=lambda e: e.date.month):

@@ -7,7 +7,6 @@ from collections import Counter
 from docutils import nodes
 from sphinx import addnodes
 
-from ...data.bibliography import Paper
 from ...data.catalog import FRAMEWORKS, KINDS, MODALITIES, Family, ModelVariant
 from ...data.licences import licence_url
 from ..render import (
@@ -25,6 +24,7 @@ from ..render import (
     without_empty_columns,
     xref,
 )
+from ..reference_entries import reference_nodes
 from .base import CatalogDirective
 from ..search_language import mark_catalogue_index
 from ..search_words import organisation_aliases
@@ -47,20 +47,6 @@ def model_anchor(model: ModelVariant) -> str:
 
 def paper_anchor(key: str) -> str:
     return f"ref-{key}"
-
-
-def reference_entry(paper: Paper) -> list[Inline]:
-    """'Authors (year). Title. Venue. arXiv / link' for a references list."""
-    authors = ", ".join(paper.authors) or paper.venue
-    parts: list[Inline] = [f"{authors} ({paper.year}). ", nodes.emphasis(paper.title, paper.title), ". "]
-    if paper.venue and paper.venue != authors:
-        parts.append(f"{paper.venue}. ")
-    if paper.eprint:
-        parts.append(external_link(f"arXiv:{paper.eprint}", paper.arxiv_url))
-        parts.append(" ")
-    if paper.url and paper.url != paper.arxiv_url:
-        parts.append(external_link("PDF" if paper.url.lower().endswith(".pdf") else "链接 Link", paper.url))
-    return parts
 
 
 class FamilyDirective(CatalogDirective):
@@ -278,9 +264,10 @@ class FamilyDirective(CatalogDirective):
         container = section(f"references-{family.id}", "参考文献 References")
         entries = nodes.enumerated_list(classes=["plm-references"])
         for key in family.papers:
-            paper = self.catalog.bibliography[key]
-            item = nodes.list_item(ids=[paper_anchor(key)])
-            item += para(*reference_entry(paper))
+            item = nodes.list_item()
+            # a target node, not the item's ids: LaTeX labels targets (0 undefined references in the PDF)
+            item += para(nodes.target("", "", ids=[paper_anchor(key)]),
+                         *reference_nodes(self.catalog.bibliography, key))
             entries += item
         container += entries
         return container

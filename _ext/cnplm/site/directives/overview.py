@@ -8,9 +8,13 @@ from docutils.parsers.rst import directives
 from ...data.summaries import FamilySummary, catalogue_counts, category_counts, category_families
 from ...export.outputs import ALL_BIB_PATH, ALL_BIBLATEX_PATH, CATALOG_JSON_PATH, family_bib_path
 from ..digests import view_key
+from ..state import builder_name
 from ..render import Inline, bullet_list, doc_link, joined, para, table, xref
-from .base import CatalogDirective
+from .base import CatalogDirective, family_docname, toctree_node
 from .cite import download_link
+
+# Builders that inline every toctree into one document: the family pages must be in a toctree there.
+SINGLE_DOCUMENT_BUILDERS = frozenset({"latex", "texinfo", "singlehtml"})
 
 # The page listing every model (built by the explorer); linked from the summaries when it exists.
 EXPLORER_DOC = "explorer"
@@ -58,7 +62,15 @@ class FamiliesDirective(CatalogDirective):
         rows = [self.row(summary) for summary in summaries]
         models = sum(summary.models for summary in summaries)
         count = para(f"{len(summaries)} 个模型系列 families · {models} 个模型 models", classes=["plm-count"])
-        return [target, count, table(headers, rows, classes=["plm-families"]), *self.explorer_link()]
+        result = [target, count, table(headers, rows, classes=["plm-families"]), *self.explorer_link()]
+        if category and builder_name(self.env) in SINGLE_DOCUMENT_BUILDERS:
+            result.append(self.family_toctree([summary.id for summary in summaries]))
+        return result
+
+    def family_toctree(self, family_ids: list[str]) -> nodes.compound:
+        """A hidden toctree of the category's families, only in builders that make one document (the
+        PDF): there the family pages follow their category; in HTML they stay orphans."""
+        return toctree_node(self, [family_docname(family_id) for family_id in family_ids], hidden=True)
 
     def row(self, summary: FamilySummary) -> list[list[Inline]]:
         organisations = joined(xref("organisation", o, display) for o, display in summary.organisations)

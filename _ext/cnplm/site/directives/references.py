@@ -7,7 +7,7 @@ from docutils import nodes
 from ..digests import view_key
 from ..render import joined, para
 from .base import CatalogDirective
-from .family import reference_entry
+from ..reference_entries import reference_nodes
 
 
 def paper_target(key: str) -> str:
@@ -20,10 +20,12 @@ class ReferencesDirective(CatalogDirective):
         papers = sorted(self.catalog.bibliography.papers.values(), key=lambda p: (p.label.lower(), p.year))
         entries = nodes.bullet_list(classes=["plm-bibliography"])
         for paper in papers:
-            item = nodes.list_item(ids=[paper_target(paper.key)])
-            self.located(item)
-            self.plm_domain.note_object("paper", paper.key, paper_target(paper.key), paper.label, item)
-            item += para(nodes.strong(f"[{paper.label}]", f"[{paper.label}]"), " ", *reference_entry(paper))
+            item = nodes.list_item()
+            target = self.located(nodes.target("", "", ids=[paper_target(paper.key)]))
+            self.plm_domain.note_object("paper", paper.key, paper_target(paper.key), paper.label, target)
+            # the target node (not the item's ids) is what LaTeX labels: 0 undefined references in the PDF
+            item += para(target, nodes.strong(f"[{paper.label}]", f"[{paper.label}]"), " ",
+                         *reference_nodes(self.catalog.bibliography, paper.key))
             families = [self.family_ref(f) for f in self.catalog.families_citing(paper.key)]
             if families:
                 item += para("被引用 Cited by: ", *joined(families), classes=["plm-cited-by"])
