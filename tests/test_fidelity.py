@@ -49,7 +49,8 @@ def test_regenerated_readme_keeps_the_list_s_order(catalog):
     original = parse_awesome_list(LIST_COPY.read_text(encoding="utf-8"))
     regenerated = parse_awesome_list(render_readme(catalog))
     order = [family_anchors(original)[section.heading.strip()] for section in original.families]
-    assert [family_anchors(regenerated)[section.heading.strip()] for section in regenerated.families] == order
+    regenerated_order = [family_anchors(regenerated)[section.heading.strip()] for section in regenerated.families]
+    assert [family for family in regenerated_order if family in set(order)] == order  # cards of the 2026 list follow their own
     assert [card.list_position for card in map(catalog.families.get, order[:3])] == [1, 2, 3]
 
 
