@@ -53,10 +53,10 @@ class PLMDomain(Domain):
         "objects": {},  # (objtype, name) -> ObjectEntry
         "aggregates": {},  # docname -> object keys its catalogue-wide content shows (None: all of it)
         "xrefs": {},  # docname -> {"model:macbert-base", ...}
-        "category_pages": {},  # category -> (docname, anchor) of the page listing its families
+        "category_pages": {},  # category -> {docname: anchor} of the pages listing its families
         "inputs": None,  # state.InputState of the last build: digest of every input file, problems
     }
-    data_version = 7
+    data_version = 8
     dangling_warnings = {
         "model": "unknown model %(target)r",
         "family": "unknown model family %(target)r",
@@ -94,8 +94,8 @@ class PLMDomain(Domain):
         aggregates[self.env.docname] = None if whole else known | scope
 
     def note_category_page(self, category: str, anchor: str) -> None:
-        """The current document lists the category's families (the first such page is its page)."""
-        self.data["category_pages"].setdefault(category, (self.env.docname, anchor))
+        """The current document lists the category's families (its first anchor there)."""
+        self.data["category_pages"].setdefault(category, {}).setdefault(self.env.docname, anchor)
 
     def note_xrefs(self, docname: str, keys: set[str]) -> None:
         if keys:
@@ -107,9 +107,8 @@ class PLMDomain(Domain):
                 del self.objects[key]
         self.data["aggregates"].pop(docname, None)
         self.data["xrefs"].pop(docname, None)
-        for category, (page, _) in list(self.data["category_pages"].items()):
-            if page == docname:
-                del self.data["category_pages"][category]
+        for pages in self.data["category_pages"].values():
+            pages.pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         docs = set(docnames)
@@ -128,14 +127,18 @@ class PLMDomain(Domain):
         for docname, keys in otherdata["xrefs"].items():
             if docname in docs:
                 self.data["xrefs"][docname] = keys
-        for category, (docname, anchor) in otherdata["category_pages"].items():
-            if docname in docs:
-                self.data["category_pages"].setdefault(category, (docname, anchor))
+        for category, pages in otherdata["category_pages"].items():
+            for docname, anchor in pages.items():
+                if docname in docs:
+                    self.data["category_pages"].setdefault(category, {})[docname] = anchor
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode) -> nodes.Element | None:
         if typ == "category":
-            page = self.data["category_pages"].get(target)
-            return make_refnode(builder, fromdocname, page[0], page[1], contnode) if page else None
+            pages = self.data["category_pages"].get(target)
+            if not pages:
+                return None
+            docname = min(pages)  # the same page whatever order serial or parallel readers noted them in
+            return make_refnode(builder, fromdocname, docname, pages[docname], contnode)
         objtype = ROLE_OBJECT_TYPES.get(typ)
         entry = self.objects.get((objtype, target)) if objtype else None
         if entry is None:
