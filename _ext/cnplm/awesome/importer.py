@@ -22,6 +22,8 @@ FAMILY_NAMES = {
     "周文王": ("zhouwenwang", "Zhouwenwang", "周文王"),
     "紫东太初": ("zidongtaichu", "Zidong Taichu", "紫东太初"),
     "PanGu-Alpha": ("pangu-alpha", "PanGu-α", "盘古α"),
+    # the list's "GPT-3" section is THUDM's Chinese-Transformer-XL (文汇), not OpenAI's GPT-3
+    "GPT-3": ("gpt-3", "Chinese-Transformer-XL", "文汇"),
 }
 FRAMEWORK_COLUMNS = {
     "TensorFlow": "tensorflow",

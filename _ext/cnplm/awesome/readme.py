@@ -49,10 +49,16 @@ def paper_line(paper: Paper) -> str:
     return f"+ {paper.year} | {paper.title} | {authors} | {venue} | [`{label}`]({paper.link})"
 
 
+def introduces(link: ModelLink) -> bool:
+    """A project page of the 介绍 column; a code repository of one framework (NEZHA's PyTorch port)
+    stays in that framework's column."""
+    return link.kind == "homepage" and not link.framework
+
+
 def link_columns(family: Family) -> tuple[str, str]:
     """The two link columns the list uses for a family, from what kinds of links its models have."""
     links = [link for model in family.models for link in model.links]
-    if any(link.kind == "homepage" for link in links):
+    if any(introduces(link) for link in links):
         second = "PyTorch" if any(link.framework == "pytorch" for link in links) else "模型下载"
         return "介绍", second
     frameworks = {link.framework for link in links}
@@ -61,7 +67,7 @@ def link_columns(family: Family) -> tuple[str, str]:
 
 
 FIRST_COLUMN_TAKES = {
-    "介绍": lambda link: link.kind == "homepage",
+    "介绍": introduces,
     "TensorFlow": lambda link: link.framework == "tensorflow",
     "PaddlePaddle": lambda link: link.framework == "paddlepaddle",
     "Keras": lambda link: link.framework == "keras",
