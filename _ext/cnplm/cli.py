@@ -17,7 +17,7 @@ from .data.loading import load_catalog
 from .export.outputs import ALL_BIB_PATH, ALL_BIBLATEX_PATH, family_bib_path
 from .awesome.readme import render_readme
 from .data.settings import sources_from_conf
-from .data.yaml_writer import write_new_yaml
+from .data.yaml_writer import add_new_items, write_new_yaml
 
 
 def load_or_report(args: argparse.Namespace):
@@ -138,6 +138,13 @@ def run_import(args: argparse.Namespace) -> int:
             path = out_dir / f"{card['id']}.yaml"
             written = write_new_yaml(path, card, schema)
             print(("wrote " if written else "kept existing ") + str(path))
+    if report.datasets:
+        registry = (args.out / "datasets.yaml") if args.out else sources.entity_paths["datasets"]
+        added = add_new_items(registry, report.datasets,
+                              os.path.relpath(Path(__file__).parent / "data" / "schemas" / "datasets.schema.json",
+                                              registry.parent))
+        print(f"{len(report.datasets)} instruction datasets drafted, {len(added)} added to {registry}"
+              + (f": {', '.join(added)}" if added else ""))
     if args.log and log:
         written = write_new_yaml(args.log, log)
         print(("wrote " if written else "kept existing ") + f"{args.log} ({len(log)} log entries)")

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .awesome_list import AwesomeList, Cell, FamilySection, PaperLine, Table
+from .dataset_rows import draft_datasets, is_dataset_table
 from .llm_rows import LlmRow, author_of, llm_models
 from ..data.catalog import Link
 from ..data.hosts import split_extraction_code
@@ -44,6 +45,7 @@ HF_MODEL_RE = re.compile(r"^https?://huggingface\.co/([A-Za-z0-9_.-]+/[A-Za-z0-9
 @dataclass
 class ImportReport:
     cards: list[dict] = field(default_factory=list)
+    datasets: list[dict] = field(default_factory=list)  # entries of the instruction-dataset registry
     organisations: dict[str, dict] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     missing_papers: list[str] = field(default_factory=list)  # paper lines with no entry in the .bib
@@ -296,7 +298,11 @@ def import_list(
             else:
                 skip_rows(report, source, [table], "not a model table")
     for heading, table in parsed.other_tables:
-        what = "instruction datasets are not drafted as model cards" if "名称" in table.header \
+        if is_dataset_table(table):
+            report.datasets += draft_datasets(table, source, report.problems)
+            report.drafted_rows += len(table.rows)
+            continue
+        what = "a list of other awesome lists, not a model, dataset or benchmark" if "名称" in table.header \
             else f"section {heading!r} is not a model category"
         skip_rows(report, source, [table], what)
     return report

@@ -31,3 +31,22 @@ def write_new_yaml(path: Path, data: Any, schema_path: str | None = None) -> boo
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(dump_yaml(data, schema_path), encoding="utf-8")
     return True
+
+
+def add_new_items(path: Path, items: list[dict], schema_path: str | None = None) -> list[str]:
+    """Append to the registry ``path`` (a YAML list of entries with an ``id``) the items whose id it
+    does not hold yet; its own entries and comments are kept. Returns the ids added."""
+    if not path.exists():
+        write_new_yaml(path, items, schema_path)
+        return [item["id"] for item in items]
+    yaml = YAML(typ="rt", pure=True)
+    registry = yaml.load(path.read_text(encoding="utf-8")) or []
+    present = {entry.get("id") for entry in registry}
+    added = [item for item in items if item["id"] not in present]
+    if added:
+        registry.extend(added)
+        text = path.read_text(encoding="utf-8")
+        schema_line = text.splitlines()[0] if text.startswith("# yaml-language-server:") else ""
+        body = dump_yaml(registry)
+        path.write_text((schema_line + "\n" if schema_line else "") + body, encoding="utf-8")
+    return [item["id"] for item in added]
