@@ -1,4 +1,4 @@
-"""Subcommands of ``python -m cnplm``: check, import, bib, readme, catalog."""
+"""Subcommands of ``python -m cnplm``: check, import, snapshot, bib, readme, catalog."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from .awesome.awesome_list import parse_awesome_list
+from .awesome.awesome_list import AwesomeList, parse_awesome_list
+from .awesome.snapshot_fidelity import check_file
 from .export.bibtex_export import all_biblatex_entries, all_entries, family_entries, to_bibtex
 from .export.catalog_json import catalog_json, catalog_json_problems
 from .awesome.importer import ImportReport, category_of, import_list, import_log
@@ -110,8 +111,8 @@ def resolve_organisations(report: ImportReport, catalog: Catalog) -> None:
                 model["organisation"] = organisation.id
 
 
-def import_report(markdown: Path, catalog: Catalog, taken: set[str]) -> tuple[ImportReport, list[dict]]:
-    """Cards and log entries drafted from one Markdown file of the list (either format)."""
+def read_list_file(markdown: Path, catalog: Catalog, taken: set[str]) -> tuple[AwesomeList, ImportReport, list[dict]]:
+    """One Markdown file of the list (either format): parsed, its cards and log entries drafted."""
     headings = {heading: c.id for c in catalog.categories.values() for heading in (*c.headings, c.en, c.zh)}
     kinds = {c.id: c.model_kind for c in catalog.categories.values() if c.model_kind}
     domains = {alias: d.id for d in catalog.domains.values() for alias in (d.zh, *d.aliases)}
@@ -119,7 +120,36 @@ def import_report(markdown: Path, catalog: Catalog, taken: set[str]) -> tuple[Im
                                 lambda text, level: category_of(text, headings) is not None)
     report = import_list(parsed, bib_index(catalog), domains, taken, headings, kinds, str(markdown))
     resolve_organisations(report, catalog)
-    return report, import_log(parsed, report, str(markdown))
+    return parsed, report, import_log(parsed, report, str(markdown))
+
+
+def import_report(markdown: Path, catalog: Catalog, taken: set[str]) -> tuple[ImportReport, list[dict]]:
+    """Cards and log entries drafted from one Markdown file of the list (either format)."""
+    _, report, log = read_list_file(markdown, catalog, taken)
+    return report, log
+
+
+def snapshot_files(folder: Path) -> list[Path]:
+    """The list's files in a snapshot folder: its README and docs/*.md."""
+    return [path for path in [folder / "README.md", *sorted((folder / "docs").glob("*.md"))] if path.exists()]
+
+
+def run_snapshot(args: argparse.Namespace) -> int:
+    """Hold every row of a snapshot of the list against the catalogue and the ledger; exit 1 on a problem."""
+    catalog, problems = load_or_report(args)
+    files = [path for path in snapshot_files(args.folder) if not args.file or path.name in args.file]
+    ledger_dir = args.ledger or args.root / "docs" / "data" / "list-rows"
+    total = 0
+    for path in files:
+        parsed, report, _ = read_list_file(path, catalog, set())
+        check = check_file(path, parsed, report, catalog, ledger_dir)
+        for problem in check.problems:
+            print(problem)
+        total += len(check.problems)
+        print(f"{path.name}: {check.rows} rows: {check.drafted} as drafted, {check.taken_by_hand} read by hand, "
+              f"{check.not_taken} not taken; {check.log_entries} log entries; {len(check.problems)} problems",
+              file=sys.stderr)
+    return 1 if total or problems else 0
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -187,6 +217,16 @@ COMMANDS = [
                                      "vanished rows and merge the list's cells (hand-made fields kept)"}),
             (("--dry-run",), {"action": "store_true", "help": "with --update: report only, write nothing"}),
             (("--log",), {"type": Path, "default": None, "help": "write the list's update log entries here (YAML)"}),
+        ],
+    ),
+    Command(
+        "snapshot",
+        "hold every row of a snapshot of the list against the catalogue and docs/data/list-rows/",
+        run_snapshot,
+        [
+            (("folder",), {"type": Path, "help": "the snapshot: README.md and docs/*.md"}),
+            (("--file",), {"action": "append", "help": "only this file (by name; repeatable)"}),
+            (("--ledger",), {"type": Path, "default": None, "help": "ledger folder (default: docs/data/list-rows)"}),
         ],
     ),
     Command(

@@ -51,6 +51,11 @@ class ImportReport:
     missing_papers: list[str] = field(default_factory=list)  # paper lines with no entry in the .bib
     drafted_rows: int = 0
     unread_rows: int = 0  # rows reported with their line and not drafted
+    row_ids: dict[int, list[str]] = field(default_factory=dict)  # a drafted row's line -> its ids
+
+    def drafted(self) -> dict[str, dict]:
+        """Every drafted model by id."""
+        return {model["id"]: model for card in self.cards for model in card.get("models", ())}
 
 
 @dataclass
@@ -224,8 +229,11 @@ def import_family(section: FamilySection, category: str, context: ImportContext,
         notes.append(item)
     if notes:
         card["notes"] = notes
-    card["models"] = [import_row(table, row, context.taken, report, context.domains, f"{context.source}:{line}")
-                      for row, line in zip(table.rows, table.lines, strict=True)]
+    card["models"] = []
+    for row, line in zip(table.rows, table.lines, strict=True):
+        model = import_row(table, row, context.taken, report, context.domains, f"{context.source}:{line}")
+        card["models"].append(model)
+        report.row_ids[line] = [model["id"]]
     report.drafted_rows += len(table.rows)
     kind = context.kinds.get(category)
     if kind:
@@ -257,6 +265,7 @@ def import_llm_table(table: Table, category: str, context: ImportContext, report
                 model["kind"] = kind
         context.taken.add(family_id)
         report.cards.append({"id": family_id, "name": name, "category": category, "models": models})
+        report.row_ids[line] = [model["id"] for model in models]
         report.drafted_rows += 1
 
 

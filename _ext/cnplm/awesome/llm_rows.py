@@ -1,8 +1,9 @@
 """Draft family cards from the LLM tables of today's list (one row per model family).
 
 Columns: 模型, 大小, 时间, 语言, 领域, 架构/结构, 下载, 项目/项目地址, 机构/机构/个人, 文献/文, 备注.
-A size cell such as "8B / 70B / 405B" becomes one variant per checkpoint, "255B / A36B" one
-mixture-of-experts variant with its active parameters; a cell that names no checkpoint sizes
+A size cell such as "8B / 70B / 405B" becomes one variant per checkpoint (each named as the row,
+its own part of the cell as its version), "255B / A36B" one mixture-of-experts variant with its
+active parameters; a cell that names no checkpoint sizes
 (a range such as "0.5~72B (7档)") gives one variant, its size left empty for a person to fill in.
 """
 
@@ -25,8 +26,9 @@ LINK_KIND_WORDS = (("technical report", "technical-report"), ("report", "technic
                    ("paper", "paper"), ("arxiv", "paper"), ("pdf", "paper"))
 
 
-def checkpoint_sizes(text: str) -> list[tuple[float, float | None]] | None:
-    """(parameters, active parameters) per checkpoint, or None when the cell is not a list of sizes.
+def checkpoints(text: str) -> list[tuple[float, float | None, str]] | None:
+    """(parameters, active parameters, the cell's words for it) per checkpoint, or None when the cell
+    is not a list of sizes.
 
     "8B / 70B / 405B" -> three; "0.6/4/8B" -> the unit of the last applies to all; "255B / A36B"
     -> one MoE checkpoint; "35B-A3B" likewise.
@@ -40,18 +42,26 @@ def checkpoint_sizes(text: str) -> list[tuple[float, float | None]] | None:
     unit = next((m.group(3) for m in reversed(matches) if m.group(3)), None)
     if unit is None:
         return None
-    sizes: list[tuple[float, float | None]] = []
-    active_first: float | None = None  # "A32/355B": the active count written before its checkpoint
-    for match in matches:
+    sizes: list[tuple[float, float | None, str]] = []
+    active_first: tuple[float, str] | None = None  # "A32/355B": the active count written before its checkpoint
+    for part, match in zip(parts, matches, strict=True):
         value = float(match.group(2)) * SCALE[(match.group(3) or unit).upper()]
         if match.group(1) and sizes:  # an active-parameter count belongs to the checkpoint before it
-            sizes[-1] = (sizes[-1][0], value)
+            total, _, words = sizes[-1]
+            sizes[-1] = (total, value, f"{words} / {part}")
         elif match.group(1):
-            active_first = value
+            active_first = (value, part)
         else:
-            sizes.append((value, active_first))
+            active, words = active_first if active_first else (None, "")
+            sizes.append((value, active, f"{words} / {part}" if words else part))
             active_first = None
     return sizes if sizes and active_first is None else None
+
+
+def checkpoint_sizes(text: str) -> list[tuple[float, float | None]] | None:
+    """(parameters, active parameters) per checkpoint of a size cell (see ``checkpoints``)."""
+    found = checkpoints(text)
+    return None if found is None else [(total, active) for total, active, _ in found]
 
 
 def link_kind(label: str) -> str:
@@ -99,11 +109,12 @@ def llm_models(line: LlmRow, family_id: str, name: str, problems: list[str], whe
         common["architecture"] = architecture[0]
         if architecture[1]:
             common["mixture_of_experts"] = True
-    listed_domain = line.value("领域") or "通用"
-    common["domain"] = domains.get(listed_domain) or "general"
-    if listed_domain not in domains:
+    listed_domain = line.value("领域")  # tables without the column are general-purpose
+    common["domain"] = domains.get(listed_domain or "通用") or "general"
+    if listed_domain and listed_domain not in domains:
         problems.append(f"{where}: unknown domain {listed_domain!r}")
-    common["domain_as_listed"] = listed_domain
+    if listed_domain:
+        common["domain_as_listed"] = listed_domain
     links, hubs = [], {"huggingface": [], "modelscope": []}
     for link in line.cell("下载").links:
         links.append({"kind": "download", "label": link.label, "url": link.url})
@@ -123,16 +134,17 @@ def llm_models(line: LlmRow, family_id: str, name: str, problems: list[str], whe
         common["remarks"] = remarks
     common["links"] = links
     size_text = line.value("大小")
-    sizes = checkpoint_sizes(size_text) if size_text else None
+    sizes = checkpoints(size_text) if size_text else None
     if size_text and sizes is None:
         problems.append(f"{where}: 大小 {size_text!r} names no checkpoint sizes: one variant, size left empty")
+    several = len(sizes or ()) > 1
     variants = []
-    for parameters, active in sizes or [(None, None)]:
-        model = {"id": family_id, "name": name, "version": size_text}
+    for parameters, active, words in sizes or [(None, None, size_text)]:
+        # one variant per checkpoint: the row's name, its own words of the size cell as the version
+        model = {"id": family_id, "name": name, "version": words if several else size_text}
         if parameters:
             label = size_label(parameters) + (f"-A{size_label(active)}" if active else "")
-            model["id"] = f"{family_id}-{label.lower()}" if len(sizes or ()) > 1 else family_id
-            model["name"] = f"{name}-{label}" if len(sizes or ()) > 1 else name
+            model["id"] = f"{family_id}-{label.lower()}" if several else family_id
             model["parameters"] = int(parameters)
             if active:
                 model["active_parameters"] = int(active)
