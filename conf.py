@@ -32,13 +32,14 @@ cnplm_organisations = "docs/data/organisations.yaml"
 cnplm_domains = "docs/data/domains.yaml"
 cnplm_updates = "docs/data/updates.yaml"
 cnplm_bibfiles = ["bib/papers.bib", "bib/papers-2026.bib"]
-# The list's README the data follows (tests/data/awesome-list.md is that file, byte for byte).
+# The snapshot of the list the data follows (tests/data/upstream-2026-06-19 is that snapshot, file for
+# file; `python -m cnplm snapshot` holds every row of it). The 2022-02-24 README (tests/data/awesome-list.md)
+# stays checked too.
 cnplm_list_snapshot = {
     "name": "awesome-pretrained-chinese-nlp-models",
-    "url": "https://github.com/lonePatient/awesome-pretrained-chinese-nlp-models/blob/"
-           "1396870ce03ffb518308accafa14121a6b4f497a/README.md",
-    "commit": "1396870",
-    "date": "2022-03-01",
+    "url": "https://github.com/lonePatient/awesome-pretrained-chinese-nlp-models/tree/65abd11",
+    "commit": "65abd11",
+    "date": "2026-06-19",
 }
 
 nitpicky = True

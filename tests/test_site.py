@@ -91,6 +91,8 @@ def test_chronology_lists_every_entry_newest_first(built):
     dates = re.findall(r"\b(20\d\d-\d\d-\d\d)\b", text[text.index("Chronology"):text.index("Papers")])
     assert dates == ["2021-11-27", "2021-03-09", "2020-05-01"]
     assert "2021 年 11 月" in text
+    assert re.search(r'模型 Models: <a class="reference internal" href="families/macbert.html#model-macbert-large"[^>]*>'
+                     r'(<[^>]+>)*MacBERT-large', page(built, "index"))
 
 
 def test_references_page_lists_every_paper_with_citing_families(built):

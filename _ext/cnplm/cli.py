@@ -8,17 +8,20 @@ import sys
 from pathlib import Path
 
 from .awesome.awesome_list import AwesomeList, parse_awesome_list
+from .awesome.log_links import name_index
 from .awesome.snapshot_fidelity import check_file
 from .export.bibtex_export import all_biblatex_entries, all_entries, family_entries, to_bibtex
 from .export.catalog_json import catalog_json, catalog_json_problems
 from .awesome.importer import ImportReport, category_of, import_list, import_log
-from .awesome.update import update_cards
+from .awesome.update import merge_log, update_cards
 from .data.catalog import Catalog
 from .data.loading import load_catalog
 from .export.outputs import ALL_BIB_PATH, ALL_BIBLATEX_PATH, family_bib_path
 from .awesome.readme import render_readme
 from .data.settings import sources_from_conf
-from .data.yaml_writer import add_new_items, write_new_yaml
+from .data.yaml_writer import add_new_items, dump_yaml, write_new_yaml
+from .data.schemas import SCHEMA_DIR
+from ruamel.yaml import YAML
 
 
 def load_or_report(args: argparse.Namespace):
@@ -120,7 +123,7 @@ def read_list_file(markdown: Path, catalog: Catalog, taken: set[str]) -> tuple[A
                                 lambda text, level: category_of(text, headings) is not None)
     report = import_list(parsed, bib_index(catalog), domains, taken, headings, kinds, str(markdown))
     resolve_organisations(report, catalog)
-    return parsed, report, import_log(parsed, report, str(markdown))
+    return parsed, report, import_log(parsed, report, str(markdown), name_index(catalog))
 
 
 def import_report(markdown: Path, catalog: Catalog, taken: set[str]) -> tuple[ImportReport, list[dict]]:
@@ -175,7 +178,14 @@ def run_import(args: argparse.Namespace) -> int:
                                               registry.parent))
         print(f"{len(report.datasets)} instruction datasets drafted, {len(added)} added to {registry}"
               + (f": {', '.join(added)}" if added else ""))
-    if args.log and log:
+    if args.log and log and args.update and args.log.exists():
+        yaml = YAML(typ="rt", pure=True)
+        merged, new = merge_log(yaml.load(args.log.read_text(encoding="utf-8")) or [], log)
+        if not args.dry_run:
+            args.log.write_text(dump_yaml(merged, os.path.relpath(SCHEMA_DIR / "updates.schema.json", args.log.parent)),
+                                encoding="utf-8")
+        print(f"{args.log}: {new} new log entries of {len(log)}")
+    elif args.log and log:
         written = write_new_yaml(args.log, log)
         print(("wrote " if written else "kept existing ") + f"{args.log} ({len(log)} log entries)")
     new_orgs = [org for key, org in sorted(report.organisations.items()) if key not in catalog.organisations]
@@ -216,7 +226,9 @@ COMMANDS = [
                              "help": "compare the cards with a newer list: report new, changed, renamed and "
                                      "vanished rows and merge the list's cells (hand-made fields kept)"}),
             (("--dry-run",), {"action": "store_true", "help": "with --update: report only, write nothing"}),
-            (("--log",), {"type": Path, "default": None, "help": "write the list's update log entries here (YAML)"}),
+            (("--log",), {"type": Path, "default": None,
+                          "help": "write the list's update log entries here (YAML); with --update, add the "
+                                  "entries the file lacks (hand-made fields kept)"}),
         ],
     ),
     Command(

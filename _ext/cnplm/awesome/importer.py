@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .log_links import NameIndex, named_in
 from .awesome_list import AwesomeList, Cell, FamilySection, PaperLine, Table
 from .dataset_rows import draft_datasets, is_dataset_table
 from .llm_rows import LlmRow, author_of, llm_models
@@ -337,8 +338,10 @@ def family_anchors(parsed: AwesomeList) -> dict[str, str]:
     }
 
 
-def import_log(parsed: AwesomeList, report: ImportReport, source: str = "<list>") -> list[dict]:
-    """Update-log entries: families from the in-page anchors, external links kept as links."""
+def import_log(parsed: AwesomeList, report: ImportReport, source: str = "<list>",
+               names: NameIndex | None = None) -> list[dict]:
+    """Update-log entries: families from the in-page anchors and, with ``names``, the families and
+    models the line names; external links kept as links."""
     anchors = family_anchors(parsed)
     entries = []
     for line in parsed.log:
@@ -349,12 +352,18 @@ def import_log(parsed: AwesomeList, report: ImportReport, source: str = "<list>"
                 continue
             anchor = link.url.strip("()").lstrip("#").strip()
             family = anchors.get(anchor)
-            if family is None:
+            if family is None and names is None:
                 report.problems.append(f"{source}:{line.line}: log {line.date}: anchor {link.url!r} names no family")
-            elif family not in families:
+            elif family is not None and family not in families:
                 families.append(family)
         text = " ".join(Cell(line.text).text.split())
+        named_families, models = named_in(text, names) if names else ([], [])
+        families += [family for family in named_families if family not in families]
+        if names is not None and not families:
+            report.problems.append(f"{source}:{line.line}: log {line.date}: names no family of the catalogue")
         entry: dict = {"date": line.date, "families": families, "text": text}
+        if models:
+            entry["models"] = models
         if links:
             entry["links"] = links
         entries.append(entry)

@@ -111,3 +111,26 @@ def update_cards(drafts: list[dict], cards_dir: Path, schema: str, write: bool =
         if write and after != before:
             path.write_text(after, encoding="utf-8")
     return report
+
+
+def merge_log(existing: list[dict], drafted: list[dict]) -> tuple[list[dict], int]:
+    """The update log with the drafted entries it lacks (matched by date and text), newest first.
+
+    Entries already in the log keep their hand-made fields (families, models, correction); the
+    families and models a drafted entry names are added to them. Returns the log and how many
+    entries were new.
+    """
+    by_key = {(str(entry["date"]), entry["text"]): entry for entry in existing}
+    new = 0
+    for draft in drafted:
+        entry = by_key.get((draft["date"], draft["text"]))
+        if entry is None:
+            by_key[(draft["date"], draft["text"])] = draft
+            new += 1
+            continue
+        for key in ("families", "models"):
+            named = [item for item in draft.get(key, ()) if item not in entry.get(key, ())]
+            if named:
+                entry[key] = [*entry.get(key, ()), *named]
+    ordered = sorted(by_key.values(), key=lambda entry: str(entry["date"]), reverse=True)  # stable: list order kept
+    return ordered, new

@@ -307,6 +307,7 @@ class UpdateEntry:
     links: tuple[Link, ...] = ()
     correction: str = ""
     location: Location | None = None
+    models: tuple[str, ...] = ()
 
 
 @dataclass

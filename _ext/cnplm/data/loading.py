@@ -338,6 +338,7 @@ def lineage_cycle(models: dict[str, ModelVariant], start: str) -> bool:
 def load_updates(path: Path, families: dict[str, Family], problems: list[Problem]) -> list[UpdateEntry]:
     document, found = read_validated(path, "updates")
     problems.extend(found)
+    models = {model.id for family in families.values() for model in family.models}
     entries = []
     for index, item in enumerate(document.data if document else ()):
         try:
@@ -345,9 +346,10 @@ def load_updates(path: Path, families: dict[str, Family], problems: list[Problem
         except ValueError:
             problems.append(document.problem([index, "date"], f"not a real date: {item['date']!r} (expected YYYY-MM-DD)"))
             continue
-        for position, family_id in enumerate(item["families"]):
-            if family_id not in families:
-                problems.append(document.problem([index, "families", position], f"unknown family {family_id!r}"))
+        for key, known, what in (("families", families, "family"), ("models", models, "model")):
+            for position, named in enumerate(item.get(key, ())):
+                if named not in known:
+                    problems.append(document.problem([index, key, position], f"unknown {what} {named!r}"))
         entries.append(
             UpdateEntry(
                 date=date,
@@ -356,6 +358,7 @@ def load_updates(path: Path, families: dict[str, Family], problems: list[Problem
                 links=links_of(item.get("links")),
                 correction=item.get("correction", ""),
                 location=Location(path, document.line_of([index])),
+                models=tuple(m for m in item.get("models", ()) if m in models),
             )
         )
     return sorted(entries, key=lambda entry: entry.date, reverse=True)

@@ -70,7 +70,9 @@ def view_digests(catalog: Catalog) -> dict[str, str]:
     papers = sorted((key, value) for key, value in object_digests_of_papers(catalog).items())
     digests[view_key("papers")] = digest((papers, sorted(citing_families(catalog).items())))
     named = sorted({family for entry in catalog.updates for family in entry.families})
-    digests[view_key("updates")] = digest((catalog.updates, family_titles(catalog, named)))
+    models = catalog.models
+    model_labels = sorted({(m, models[m].name, models[m].version) for entry in catalog.updates for m in entry.models})
+    digests[view_key("updates")] = digest((catalog.updates, family_titles(catalog, named), model_labels))
     digests[view_key("downloads")] = digest(family_titles(catalog, sorted(catalog.families)))
     return digests
 

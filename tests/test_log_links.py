@@ -1,0 +1,45 @@
+"""Today's changelog names models by writing their names: each entry is linked to the families and
+models of the catalogue it names, and merging the log keeps what people wrote by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnplm.awesome.log_links import name_index, named_in
+from cnplm.awesome.update import merge_log
+from cnplm.data.loading import load_catalog
+from cnplm.data.settings import sources_from_conf
+
+
+@pytest.fixture(scope="module")
+def catalog(project_root: Path):
+    return load_catalog(sources_from_conf(project_root))[0]
+
+
+def test_names_in_chinese_text_are_found_on_their_own(catalog):
+    index = name_index(catalog)
+    assert named_in("初始化BERT系列模型BERT", index)[0] == ["bert"]  # no space between 模型 and BERT
+    families, models = named_in("增加DeepSeek-V4-Pro, DeepSeek-V4-Flash、MiMo-V2.5-Pro", index)
+    assert families == ["deepseek-v4", "mimo"]
+    assert {"deepseek-v4-pro-a49-1.6t", "deepseek-v4-flash-a13-284b"} <= set(models)
+    assert named_in("增加Qwen2.5", index)[0] == ["qwen2.5"]  # not Qwen2: a longer name is not its prefix
+    assert named_in("BERTology", index) == ([], [])
+
+
+def test_every_changelog_entry_is_in_the_update_log_and_most_name_what_they_add(catalog):
+    assert len(catalog.updates) == 200
+    linked = [entry for entry in catalog.updates if entry.families]
+    assert len(linked) >= 70
+
+
+def test_merging_keeps_hand_made_fields_and_adds_what_is_new():
+    existing = [{"date": "2021-03-09", "families": ["uer"], "text": "增加UER系列模型", "correction": "also t5"}]
+    drafted = [{"date": "2021-03-09", "families": ["roberta"], "text": "增加UER系列模型"},
+               {"date": "2026-05-03", "families": [], "models": ["x"], "text": "增加X"}]
+    merged, new = merge_log(existing, drafted)
+    assert new == 1
+    assert merged[0] == {"date": "2026-05-03", "families": [], "models": ["x"], "text": "增加X"}
+    assert merged[1] == {"date": "2021-03-09", "families": ["uer", "roberta"], "text": "增加UER系列模型",
+                         "correction": "also t5"}
