@@ -6,7 +6,7 @@ SPHINXOPTS ?= -W --keep-going -j auto
 BUILDDIR := _build
 SPHINXBUILD := $(BIN)/python -m sphinx -c . docs
 
-.PHONY: html pdf pdf-compile epub test clean linkcheck check bib readme venv bibtex-tools browser-tools
+.PHONY: html pdf pdf-compile epub test clean linkcheck check snapshot bib readme venv bibtex-tools browser-tools
 
 venv: $(VENV)/.installed
 
@@ -71,6 +71,10 @@ CNPLM := PYTHONPATH=_ext $(BIN)/python -m cnplm
 
 check: venv
 	$(CNPLM) check
+
+# every row of the 2026-06-19 list snapshot held against the cards and docs/data/list-rows/
+snapshot: venv
+	$(CNPLM) snapshot tests/data/upstream-2026-06-19
 
 # BibTeX without building the site: all.bib and one .bib per family
 bib: venv
