@@ -102,11 +102,13 @@ def test_unknown_references(project):
     edit(card, "    domain: legal", "    domain: astrology")
     log = project / "data" / "updates.yaml"
     edit(log, "families: [erlangshen]", "families: [nosuchfamily]")
+    edit(log, "models: [macbert-large]", "models: [nosuchmodel]")
     found = messages(project)
     assert f"{card}:{line_of(card, 'papers:')}: unknown BibTeX key 'nosuchkey2020'" in found
     assert f"{card}:{line_of(card, 'organisation: nobody')}: unknown organisation 'nobody'" in found
     assert f"{card}:{line_of(card, 'domain: astrology')}: unknown domain 'astrology'" in found
     assert f"{log}:{line_of(log, 'nosuchfamily')}: unknown family 'nosuchfamily'" in found
+    assert f"{log}:{line_of(log, 'nosuchmodel')}: unknown model 'nosuchmodel'" in found
 
 
 def test_malformed_bibtex_entry(project):

@@ -335,7 +335,17 @@ def lineage_cycle(models: dict[str, ModelVariant], start: str) -> bool:
     return False
 
 
-def load_updates(path: Path, families: dict[str, Family], problems: list[Problem]) -> list[UpdateEntry]:
+def declared_model_ids(data: object) -> set[str]:
+    """The model ids a card's YAML names, before validation."""
+    models = data.get("models") if isinstance(data, dict) else None
+    return {item["id"] for item in models or () if isinstance(item, dict) and isinstance(item.get("id"), str)} \
+        if isinstance(models, list) else set()
+
+
+def load_updates(path: Path, families: dict[str, Family], problems: list[Problem],
+                 declared_models: set[str] = frozenset()) -> list[UpdateEntry]:
+    """The update log; a model a card declares but whose entry was rejected is left out of an entry
+    without a second problem (its card's problem says why)."""
     document, found = read_validated(path, "updates")
     problems.extend(found)
     models = {model.id for family in families.values() for model in family.models}
@@ -348,7 +358,7 @@ def load_updates(path: Path, families: dict[str, Family], problems: list[Problem
             continue
         for key, known, what in (("families", families, "family"), ("models", models, "model")):
             for position, named in enumerate(item.get(key, ())):
-                if named not in known:
+                if named not in known and not (key == "models" and named in declared_models):
                     problems.append(document.problem([index, key, position], f"unknown {what} {named!r}"))
         entries.append(
             UpdateEntry(
@@ -385,13 +395,19 @@ def load_catalog(sources: CatalogSources) -> tuple[Catalog, list[Problem]]:
     for path in sources.misplaced_cards():
         problems.append(Problem(path, 1, f"not read: a card is {sources.cards_dir}/<id>.yaml "
                                          "(top level, suffix .yaml); move or rename it"))
+    declared_models: set[str] = set()  # every model id a card names, even when its entry is rejected
     for path in sources.card_paths():
-        document, found = read_validated(path, "card")
+        document, found = read_yaml(path)
+        if document is not None:
+            declared_models |= declared_model_ids(document.data)
+            valid, schema_found = validate_pruning(document, "card")
+            found += schema_found
+            document = document if valid else None
         problems.extend(found)
         if document is not None:
             builder.add_card(document)
     builder.check_lineage()
-    catalog.updates = load_updates(sources.updates, catalog.families, problems)
+    catalog.updates = load_updates(sources.updates, catalog.families, problems, declared_models)
     return catalog, in_reading_order(problems, sources)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from ..data.freshness import data_date
 from ..data.catalog import Catalog, Family
 from ..data.summaries import INDEXES, catalogue_counts, category_counts, category_families, citing_families, family_titles
 
@@ -73,6 +74,7 @@ def view_digests(catalog: Catalog) -> dict[str, str]:
     models = catalog.models
     model_labels = sorted({(m, models[m].name, models[m].version) for entry in catalog.updates for m in entry.models})
     digests[view_key("updates")] = digest((catalog.updates, family_titles(catalog, named), model_labels))
+    digests[view_key("data-date")] = digest(str(data_date(catalog)))  # what the freshness line shows
     digests[view_key("downloads")] = digest(family_titles(catalog, sorted(catalog.families)))
     return digests
 

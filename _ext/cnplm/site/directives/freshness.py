@@ -26,7 +26,7 @@ class FreshnessDirective(CatalogDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        self.plm_domain.note_aggregate({view_key("updates")})
+        self.plm_domain.note_aggregate({view_key("data-date")})
         newest = data_date(self.catalog)
         parts: list[nodes.Node | str] = []
         if newest:
