@@ -36,10 +36,13 @@ def test_every_changelog_entry_is_in_the_update_log_and_most_name_what_they_add(
 
 def test_merging_keeps_hand_made_fields_and_adds_what_is_new():
     existing = [{"date": "2021-03-09", "families": ["uer"], "text": "增加UER系列模型", "correction": "also t5"}]
-    drafted = [{"date": "2021-03-09", "families": ["roberta"], "text": "增加UER系列模型"},
-               {"date": "2026-05-03", "families": [], "models": ["x"], "text": "增加X"}]
-    merged, new = merge_log(existing, drafted)
+    drafted = [{"date": "2021-03-09", "families": ["roberta"], "models": ["uer-base", "roberta-base"],
+                "text": "增加UER系列模型"},
+               {"date": "2026-05-03", "families": ["x"], "models": ["x-1b"], "text": "增加X"}]
+    family_of = {"uer-base": "uer", "roberta-base": "roberta", "x-1b": "x"}
+    merged, new = merge_log(existing, drafted, family_of)
     assert new == 1
-    assert merged[0] == {"date": "2026-05-03", "families": [], "models": ["x"], "text": "增加X"}
-    assert merged[1] == {"date": "2021-03-09", "families": ["uer", "roberta"], "text": "增加UER系列模型",
-                         "correction": "also t5"}
+    assert merged[0] == {"date": "2026-05-03", "families": ["x"], "models": ["x-1b"], "text": "增加X"}
+    # hand-made families kept; only the models of its own families added
+    assert merged[1] == {"date": "2021-03-09", "families": ["uer"], "text": "增加UER系列模型",
+                         "correction": "also t5", "models": ["uer-base"]}

@@ -57,7 +57,8 @@ def fill(instance: Any, schema: dict) -> tuple[Any, int]:
 
 def test_every_data_schema_has_an_instance_here():
     schemas = {path.name.removesuffix(".schema.json") for path in SCHEMA_DIR.glob("*.schema.json")}
-    untested = schemas - set(INSTANCES) - {"catalog"}  # catalog.json is written, not read
+    # catalog.json is written, not read; the list-rows ledger is read by `cnplm snapshot`, never shown
+    untested = schemas - set(INSTANCES) - {"catalog", "list-rows"}
     assert not untested, f"no instance in test-basic for {sorted(untested)}: add one to INSTANCES"
 
 

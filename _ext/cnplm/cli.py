@@ -180,7 +180,8 @@ def run_import(args: argparse.Namespace) -> int:
               + (f": {', '.join(added)}" if added else ""))
     if args.log and log and args.update and args.log.exists():
         yaml = YAML(typ="rt", pure=True)
-        merged, new = merge_log(yaml.load(args.log.read_text(encoding="utf-8")) or [], log)
+        family_of = {model.id: model.family_id for model in catalog.models.values()}
+        merged, new = merge_log(yaml.load(args.log.read_text(encoding="utf-8")) or [], log, family_of)
         if not args.dry_run:
             args.log.write_text(dump_yaml(merged, os.path.relpath(SCHEMA_DIR / "updates.schema.json", args.log.parent)),
                                 encoding="utf-8")

@@ -357,8 +357,13 @@ def import_log(parsed: AwesomeList, report: ImportReport, source: str = "<list>"
             elif family is not None and family not in families:
                 families.append(family)
         text = " ".join(Cell(line.text).text.split())
-        named_families, models = named_in(text, names) if names else ([], [])
-        families += [family for family in named_families if family not in families]
+        models: list[str] = []
+        if names is not None and not families:  # the names its links give, else those of its text
+            labels = " , ".join(link.label for link in line.links)
+            named_families, models = named_in(labels, names)
+            if not named_families:
+                named_families, models = named_in(text, names)
+            families += named_families
         if names is not None and not families:
             report.problems.append(f"{source}:{line.line}: log {line.date}: names no family of the catalogue")
         entry: dict = {"date": line.date, "families": families, "text": text}

@@ -113,12 +113,11 @@ def update_cards(drafts: list[dict], cards_dir: Path, schema: str, write: bool =
     return report
 
 
-def merge_log(existing: list[dict], drafted: list[dict]) -> tuple[list[dict], int]:
+def merge_log(existing: list[dict], drafted: list[dict], family_of: dict[str, str]) -> tuple[list[dict], int]:
     """The update log with the drafted entries it lacks (matched by date and text), newest first.
 
-    Entries already in the log keep their hand-made fields (families, models, correction); the
-    families and models a drafted entry names are added to them. Returns the log and how many
-    entries were new.
+    Entries already in the log keep their hand-made fields (families, correction); one that names no
+    model yet gets the drafted models of its own families (``family_of``: model id -> family id). Returns the log and how many entries were new.
     """
     by_key = {(str(entry["date"]), entry["text"]): entry for entry in existing}
     new = 0
@@ -128,9 +127,9 @@ def merge_log(existing: list[dict], drafted: list[dict]) -> tuple[list[dict], in
             by_key[(draft["date"], draft["text"])] = draft
             new += 1
             continue
-        for key in ("families", "models"):
-            named = [item for item in draft.get(key, ()) if item not in entry.get(key, ())]
-            if named:
-                entry[key] = [*entry.get(key, ()), *named]
+        own_family = set(entry.get("families", ()))
+        models = [model for model in draft.get("models", ()) if family_of.get(model) in own_family]
+        if models and not entry.get("models"):
+            entry["models"] = models
     ordered = sorted(by_key.values(), key=lambda entry: str(entry["date"]), reverse=True)  # stable: list order kept
     return ordered, new

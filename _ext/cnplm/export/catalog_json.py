@@ -122,8 +122,8 @@ def catalog_document(catalog: Catalog) -> dict[str, Any]:
         "papers": [drop_empty({"key": p.key, "type": p.entry_type, "title": p.title, "authors": list(p.authors),
                                "year": p.year, "venue": p.venue, "url": p.url, "eprint": p.eprint, "doi": p.doi})
                    for p in papers],
-        "updates": [drop_empty({"date": u.date.isoformat(), "families": list(u.families), "text": u.text,
-                                "links": links_json(u.links), "correction": u.correction})
+        "updates": [drop_empty({"date": u.date.isoformat(), "families": list(u.families),
+                                "models": list(u.models), "text": u.text, "links": links_json(u.links), "correction": u.correction})
                     for u in catalog.updates],
     }
 
