@@ -12,6 +12,7 @@ from bibtexparser.model import Entry
 from pybtex.database import BibliographyData
 from pybtex.database import Entry as PybtexEntry
 from pybtex.database import parse_string
+from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexError
 from pybtex.style.labels.alpha import LabelStyle as AlphaLabelStyle
@@ -19,9 +20,14 @@ from pybtex.style.labels.alpha import LabelStyle as AlphaLabelStyle
 logger = logging.getLogger(__name__)
 
 
+# one backend for every call: ``render_as("text")`` looks the backend up through the package
+# entry points each time, a scan of every installed distribution (a fifth of a 10x build's time)
+PLAIN_TEXT = PlainTextBackend()
+
+
 def latex_to_plain(latex: str) -> str:
     """LaTeX field text as plain text (pybtex's decoding: braces dropped, commands to Unicode)."""
-    return Text.from_latex(latex).render_as("text")
+    return Text.from_latex(latex).render(PLAIN_TEXT)
 
 
 class AuthorYearLabelStyle(AlphaLabelStyle):

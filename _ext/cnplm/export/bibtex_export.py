@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -40,12 +41,18 @@ def latex_escape(text: str) -> str:
     return "".join(LATEX_SPECIALS.get(char, char) for char in text)
 
 
+@lru_cache(maxsize=65_536)
+def unicode_to_latex(text: str) -> str:
+    """pylatexenc's encoding, once per distinct text (titles, names and notes repeat across entries)."""
+    return LATEX_ENCODER.unicode_to_latex(text)
+
+
 def latex_safe(entry: Entry) -> Entry:
     """A copy of ``entry`` whose text fields pdflatex reads (non-ASCII as LaTeX commands)."""
     safe = copy.deepcopy(entry)
     for field in safe.fields:
         if field.key.lower() not in VERBATIM_FIELDS and isinstance(field.value, str):
-            field.value = LATEX_ENCODER.unicode_to_latex(field.value)
+            field.value = unicode_to_latex(field.value)
     return safe
 
 

@@ -51,12 +51,13 @@ class PLMDomain(Domain):
     roles = {name: XRefRole(innernodeclass=nodes.inline) for name in ROLE_OBJECT_TYPES}
     initial_data: dict[str, Any] = {
         "objects": {},  # (objtype, name) -> ObjectEntry
+        "doc_objects": {},  # docname -> the object keys it defines (clearing a document is then O(its objects))
         "aggregates": {},  # docname -> object keys its catalogue-wide content shows (None: all of it)
         "xrefs": {},  # docname -> {"model:macbert-base", ...}
         "category_pages": {},  # category -> {docname: anchor} of the pages listing its families
         "inputs": None,  # state.InputState of the last build: digest of every input file, problems
     }
-    data_version = 8
+    data_version = 9
     dangling_warnings = {
         "model": "unknown model %(target)r",
         "family": "unknown model family %(target)r",
@@ -80,6 +81,7 @@ class PLMDomain(Domain):
                            self.env.doc2path(other.docname), location=node, type="plm", subtype="duplicate")
             return
         self.objects[key] = ObjectEntry(self.env.docname, anchor, dispname, node.line or 0)
+        self.data["doc_objects"].setdefault(self.env.docname, []).append(key)
         self.env.get_domain("std").note_hyperlink_target(std_label(objtype, name), self.env.docname, anchor,
                                                          dispname)
 
@@ -102,8 +104,8 @@ class PLMDomain(Domain):
             self.data["xrefs"][docname] = keys
 
     def clear_doc(self, docname: str) -> None:
-        for key, entry in list(self.objects.items()):
-            if entry.docname == docname:
+        for key in self.data["doc_objects"].pop(docname, ()):
+            if key in self.objects and self.objects[key].docname == docname:
                 del self.objects[key]
         self.data["aggregates"].pop(docname, None)
         self.data["xrefs"].pop(docname, None)
@@ -121,6 +123,7 @@ class PLMDomain(Domain):
                                location=(entry.docname, entry.line), type="plm", subtype="duplicate")
                 continue
             self.objects[key] = entry
+            self.data["doc_objects"].setdefault(entry.docname, []).append(key)
         for docname, scope in otherdata["aggregates"].items():
             if docname in docs:
                 self.data["aggregates"][docname] = scope

@@ -57,14 +57,27 @@ def style():
     return find_plugin("pybtex.style.formatting", STYLE)()
 
 
+# an entry is formatted once per loaded bibliography (10 ms each; a paper is cited on many pages):
+# keyed on the entry object (pybtex entries are unhashable), which the cache holds so its id stays its own
+FORMATTED: dict[tuple[int, str], tuple[PybtexEntry, FormattedEntry]] = {}
+CACHE_SIZE = 20_000
+
+
 def formatted(entry: PybtexEntry, label: str) -> FormattedEntry:
     """The entry in the style; an entry missing a field its type needs is formatted as @misc."""
+    cached = FORMATTED.get((id(entry), label))
+    if cached is not None and cached[0] is entry:
+        return cached[1]
     try:
-        return style().format_entry(label, entry)
+        result = style().format_entry(label, entry)
     except FieldIsMissing:
         fallback = PybtexEntry("misc", fields=entry.fields, persons=entry.persons)
         fallback.key = entry.key
-        return style().format_entry(label, fallback)
+        result = style().format_entry(label, fallback)
+    if len(FORMATTED) >= CACHE_SIZE:
+        FORMATTED.clear()
+    FORMATTED[(id(entry), label)] = (entry, result)
+    return result
 
 
 def reference_nodes(bibliography: Bibliography, key: str) -> list[nodes.Node]:
