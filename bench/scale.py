@@ -1,6 +1,6 @@
 """Build 1×, 10× and 100× synthetic catalogues and plain Sphinx on pages of the same shape; print figures.
 
-Usage: .venv/bin/python bench/scale.py [--scales 1 10 100] [--keep DIR] [--no-plain] [--quick]
+Usage: .venv/bin/python bench/scale.py [--scales 1 10 100] [--keep DIR] [--no-plain] [--quick] [--repeat 3]
 
 For each scale the cards are cloned with new family and model ids into a temporary copy of the
 project, checked with ``python -m cnplm check``, then built: cold with ``-j 1``, cold with
@@ -15,6 +15,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -115,16 +116,26 @@ def output_figures(html: Path) -> dict[str, str]:
     }
 
 
-def builds(project: Path, source: str, edited: Path | None, werror: bool, parallel: bool) -> dict[str, str]:
-    """Cold -j 1, cold -j auto (unless not ``parallel``), then no-op and one edit (unless no ``edited``)."""
+def cold_build(project: Path, source: str, jobs: str, werror: bool, repeat: int) -> Build:
+    """``repeat`` cold builds; wall time, CPU time and memory are each their median."""
+    runs = []
+    for _ in range(repeat):
+        shutil.rmtree(project / "_build", ignore_errors=True)
+        runs.append(sphinx(project, source, jobs, werror))
+    return Build(statistics.median(r.seconds for r in runs), statistics.median(r.cpu_seconds for r in runs),
+                 statistics.median(r.peak_mb for r in runs), runs[-1].reread, runs[-1].output)
+
+
+def builds(project: Path, source: str, edited: Path | None, werror: bool, parallel: bool,
+           repeat: int = 1) -> dict[str, str]:
+    """Cold -j 1, cold -j auto (unless not ``parallel``; each the median of ``repeat`` builds), then
+    no-op and one edit (unless no ``edited``)."""
     html = project / "_build" / "html"
-    shutil.rmtree(project / "_build", ignore_errors=True)
-    serial = sphinx(project, source, "1", werror)
+    serial = cold_build(project, source, "1", werror, repeat)
     result = {"cold -j 1": f"{serial.seconds:.1f} s (cpu {serial.cpu_seconds:.1f} s), {serial.peak_mb:.0f} MB"}
     jobs = "1"
     if parallel:
-        shutil.rmtree(project / "_build")
-        cold = sphinx(project, source, "auto", werror)
+        cold = cold_build(project, source, "auto", werror, repeat)
         result["cold -j auto"] = f"{cold.seconds:.1f} s (cpu {cold.cpu_seconds:.1f} s), {cold.peak_mb:.0f} MB"
         jobs = "auto"
     figures = output_figures(html)
@@ -138,7 +149,7 @@ def builds(project: Path, source: str, edited: Path | None, werror: bool, parall
     return {**result, **figures}
 
 
-def measure(scale: int, workdir: Path, plain: bool, quick: bool) -> dict[str, dict[str, str]]:
+def measure(scale: int, workdir: Path, plain: bool, quick: bool, repeat: int = 1) -> dict[str, dict[str, str]]:
     """The site's builds, then plain Sphinx's; ``quick``: -j 1 only, and plain Sphinx cold only."""
     from cnplm.data.loading import load_catalog
     from cnplm.data.settings import sources_from_conf
@@ -148,7 +159,7 @@ def measure(scale: int, workdir: Path, plain: bool, quick: bool) -> dict[str, di
     make_project(project, scale)
     print(f"{scale}×: {check(project)}", file=sys.stderr, flush=True)
     edited = project / "docs" / "cards" / EDITED_CARD
-    results = {"site": builds(project, "docs", edited, True, not quick)}
+    results = {"site": builds(project, "docs", edited, True, not quick, repeat)}
     print(f"{scale}×: site {results['site']}", file=sys.stderr, flush=True)
     if plain:
         static = workdir / f"plain-{scale}x"
@@ -156,7 +167,7 @@ def measure(scale: int, workdir: Path, plain: bool, quick: bool) -> dict[str, di
         write_static_project(catalog, static / "src")
         shutil.copyfile(static / "src" / "conf.py", static / "conf.py")
         edited = None if quick else static / "src" / "families" / "macbert.md"
-        results["plain Sphinx"] = builds(static, "src", edited, False, not quick)
+        results["plain Sphinx"] = builds(static, "src", edited, False, not quick, repeat)
         print(f"{scale}×: plain {results['plain Sphinx']}", file=sys.stderr, flush=True)
     return results
 
@@ -167,12 +178,13 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build here and keep the projects (default: a temp folder)")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain Sphinx baseline")
     parser.add_argument("--quick", action="store_true", help="-j 1 builds only; plain Sphinx cold only")
+    parser.add_argument("--repeat", type=int, default=1, help="cold builds per figure (the median is printed)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = args.keep or Path(tmp)
         for scale in args.scales:
-            for kind, figures in measure(scale, workdir, not args.no_plain, args.quick).items():
+            for kind, figures in measure(scale, workdir, not args.no_plain, args.quick, args.repeat).items():
                 rows.append({"catalogue": f"{scale}×", "build": kind, **figures})
     headers = list(dict.fromkeys(key for row in rows for key in row))
     print("| " + " | ".join(headers) + " |")
