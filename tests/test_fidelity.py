@@ -65,3 +65,18 @@ def test_corrected_values_are_shown_on_the_site_and_in_the_readme(site, catalog)
     assert "| RBT4 | 4层base |" in readme and "| RBT4 | 4层large |" not in readme
     assert "| Wenzhong | large(L30) |" in readme and "| Wenzhong | large(L24) |" not in readme
     assert "110亿参数 (11B)" in readme
+
+
+def test_a_newer_list_s_models_come_after_the_list_s_rows(catalog):
+    """Cards grow with the 2026 list's rows (EVA2.0 after EVA); the 2022 rows stay their first models."""
+    import dataclasses
+
+    parsed = parse_awesome_list(LIST_COPY.read_text(encoding="utf-8"))
+    eva = catalog.families["eva"]
+    assert [model.id for model in eva.models][:1] == ["eva"] and len(eva.models) == 4
+    assert not [problem for problem in fidelity_problems(parsed, catalog) if problem.startswith("eva")]
+    shrunk = dataclasses.replace(catalog, families={**catalog.families, "eva": dataclasses.replace(eva, models=())})
+    assert "eva: 1 rows in the list, 0 models" in fidelity_problems(parsed, shrunk)
+    reordered = dataclasses.replace(eva, models=(*eva.models[1:], eva.models[0]))
+    moved = dataclasses.replace(catalog, families={**catalog.families, "eva": reordered})
+    assert any(problem.startswith("eva/eva2.0-xlarge: name") for problem in fidelity_problems(parsed, moved))

@@ -121,3 +121,10 @@ def test_cli_exit_status_and_the_log(project_root, tmp_path):
     empty = tmp_path / "empty.md"
     empty.write_text("# nothing here\n", encoding="utf-8")
     assert cli("import", str(empty), "--out", str(tmp_path / "cards"), cwd=project_root).returncode == 1
+
+
+def test_a_table_without_domain_column_gives_general(reports):
+    nlu, _ = reports["nlu-models.md"]
+    m3e = next(card for card in nlu.cards if card["id"] == "m3e")
+    assert {(model["domain"], "domain_as_listed" in model) for model in m3e["models"]} == {("general", False)}
+    assert not [problem for problem in nlu.problems if "unknown domain ''" in problem]

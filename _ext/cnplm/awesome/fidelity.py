@@ -88,7 +88,8 @@ def section_problems(catalog: Catalog, family: Family, section: FamilySection) -
                 for paper in section.papers
                 if not paper_found(catalog, family, paper) and not corrected(family, paper.title)]
     rows = section.table.rows if section.table else []
-    if len(rows) != len(family.models):
+    # the list's rows are the card's first models, in order; a newer list's rows are appended after them
+    if len(rows) > len(family.models):
         problems.append(f"{family.id}: {len(rows)} rows in the list, {len(family.models)} models")
     for row, model in zip(rows, family.models, strict=False):
         problems += row_problems(catalog, family, section, row, model)
@@ -147,7 +148,7 @@ def regenerated_problems(original: AwesomeList, regenerated: AwesomeList, catalo
         if new is None or new.table is None or section.table is None:
             problems.append(f"{family_id}: section missing")
             continue
-        if len(new.table.rows) != len(section.table.rows):
+        if len(new.table.rows) < len(section.table.rows):  # a newer list's rows come after the list's
             problems.append(f"{family_id}: {len(section.table.rows)} rows became {len(new.table.rows)}")
         for row, new_row in zip(section.table.rows, new.table.rows, strict=False):
             old_cells = {name: section.table.column(row, name) or Cell("") for name in section.table.header}

@@ -181,13 +181,18 @@ def import_row(
     sources = cell("源地址").links
     if sources:
         model["source"] = {"label": sources[0].label, "url": sources[0].url}
-    listed_domain = cell("应用领域").text
-    domain = domains.get(listed_domain)
-    if domain is None:
-        report.problems.append(f"{where}: unknown domain {listed_domain!r}")
-        domain = slugify(listed_domain) or "unknown"
-    model["domain"] = domain
-    model["domain_as_listed"] = listed_domain
+    listed_domain = "" if cell("应用领域").empty else cell("应用领域").text
+    if not listed_domain:  # a table without the column (M3E, LEALLA) or an empty cell: general, as for LLM rows
+        if "应用领域" in table.header:
+            report.problems.append(f"{where}: empty 应用领域: domain general")
+        model["domain"] = "general"
+    else:
+        domain = domains.get(listed_domain)
+        if domain is None:
+            report.problems.append(f"{where}: unknown domain {listed_domain!r}")
+            domain = slugify(listed_domain) or "unknown"
+        model["domain"] = domain
+        model["domain_as_listed"] = listed_domain
     model["links"] = model_links(table, row)
     for link in model["links"]:
         hub = HF_MODEL_RE.match(link["url"])
