@@ -81,3 +81,26 @@ def test_cli_drafts_the_registry_and_adds_only_new_entries(project_root, tmp_pat
     assert "38 instruction datasets drafted, 1 added" in again.stdout and "oasst1" in again.stdout
     assert "# kept comment" in registry.read_text(encoding="utf-8")
     assert "0 added" in cli("import", str(DATASETS_FILE), "--out", str(out), cwd=project_root).stdout
+
+
+def test_the_snapshot_check_holds_dataset_rows_against_the_registry(catalog, project_root):
+    """The dataset rows are held by the importer's ids; a registry entry that lost a cell is noticed."""
+    import dataclasses
+
+    from cnplm.awesome.snapshot_fidelity import check_file
+    from cnplm.cli import read_list_file
+
+    parsed, report, _ = read_list_file(DATASETS_FILE, catalog, set())
+    ledger_dir = project_root / "docs" / "data" / "list-rows"
+    dataset_lines = [line for line, ids in report.row_ids.items() if ids[0] in catalog.datasets]
+    assert len(dataset_lines) == 38
+    problems = [p for p in check_file(DATASETS_FILE, parsed, report, catalog, ledger_dir).problems
+                if p.line in dataset_lines]
+    assert problems == []
+    coig = catalog.datasets["coig"]
+    changed = dataclasses.replace(catalog, datasets={**catalog.datasets, "coig": dataclasses.replace(
+        coig, size="2M", links=coig.links[1:])})
+    messages = [p.message for p in check_file(DATASETS_FILE, parsed, report, changed, ledger_dir).problems
+                if p.line in dataset_lines]
+    assert any("coig: size '200K' is '2M'" in m for m in messages)
+    assert any(m.startswith("coig: link dataset https://huggingface.co/datasets/BAAI/COIG missing") for m in messages)

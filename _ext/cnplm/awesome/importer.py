@@ -314,7 +314,9 @@ def import_list(
                 skip_rows(report, source, [table], "not a model table")
     for heading, table in parsed.other_tables:
         if is_dataset_table(table):
-            report.datasets += draft_datasets(table, source, report.problems)
+            entries = draft_datasets(table, source, report.problems)
+            report.datasets += entries
+            report.row_ids.update({line: [entry["id"]] for line, entry in zip(table.lines, entries, strict=True)})
             report.drafted_rows += len(table.rows)
             continue
         what = "a list of other awesome lists, not a model, dataset or benchmark" if "名称" in table.header \

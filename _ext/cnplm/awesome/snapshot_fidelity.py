@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..data.catalog import Catalog, Family, Link, ModelVariant
+from ..data.catalog import Catalog, Dataset, Family, Link, ModelVariant
 from ..data.problems import Problem
 from .awesome_list import AwesomeList, Cell, split_row
 from .importer import ImportReport
@@ -138,10 +138,30 @@ def ledger_problems(catalog: Catalog, entry: LedgerRow, text_lines: list[str]) -
     return found
 
 
+def dataset_problems(drafted: dict, dataset: Dataset) -> list[str]:
+    """Cells of a drafted instruction dataset that its registry entry does not hold."""
+    own = {"name": dataset.name, "size": dataset.size or None, "release": dataset.release,
+           "remarks": dataset.remarks or None}
+    found = [f"{name} {drafted.get(name)!r} is {own[name]!r} in the registry" for name in own
+             if drafted.get(name) != own[name]]
+    if list(dataset.languages) != drafted.get("languages", []):
+        found.append(f"languages {drafted.get('languages', [])} are {list(dataset.languages)} in the registry")
+    if as_link(drafted.get("author_as_listed")) != dataset.author_as_listed:
+        found.append(f"author_as_listed {drafted.get('author_as_listed')} is {dataset.author_as_listed} in the registry")
+    own_links = {(link.kind, link.label, link.url) for link in dataset.links}
+    found += [f"link {link['label']} {link['url']} missing" for link in drafted.get("links", ())
+              if (link["kind"], link["label"], link["url"]) not in own_links]
+    return found
+
+
 def drafted_row_problems(catalog: Catalog, ids: list[str], drafted: dict[str, dict]) -> list[str]:
     models = catalog.models
     found = []
     for model_id in ids:
+        if model_id not in models and model_id in catalog.datasets and "links" in drafted[model_id] \
+                and "domain" not in drafted[model_id]:  # an instruction dataset's row
+            found += [f"{model_id}: {problem}" for problem in dataset_problems(drafted[model_id], catalog.datasets[model_id])]
+            continue
         model = models.get(model_id)
         if model is None:
             found.append(f"{drafted[model_id]['name']!r}: no model {model_id!r} in the catalogue "
@@ -175,7 +195,7 @@ def check_file(path: Path, parsed: AwesomeList, report: ImportReport, catalog: C
     ledger_file = ledger_path(ledger_dir, path)
     ledger, found = load_ledger(ledger_file)
     check.problems += found
-    drafted = report.drafted()
+    drafted = {**{entry["id"]: entry for entry in report.datasets}, **report.drafted()}
     lines = row_lines(parsed)
     for entry in ledger.values():
         if entry.line not in lines:
