@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from cnplm.data.catalog import CATEGORIES, Catalog, Family
+from cnplm.data.catalog import Catalog, Family
 from cnplm.data.summaries import INDEXES, category_families
 from cnplm.export.bibtex_export import family_entries, to_bibtex
 
@@ -62,11 +62,11 @@ def write_static_project(catalog: Catalog, target: Path) -> None:
     for family in catalog.families.values():
         (target / "families" / f"{family.id}.md").write_text(family_page(catalog, family), encoding="utf-8")
     pages = []
-    for category, (zh, en) in CATEGORIES.items():
+    for category in catalog.categories.values():
         rows = [[f"[{s.title}](families/{s.id}.md)", str(s.models), s.sizes]
-                for s in category_families(catalog, category)]
-        (target / f"{category}.md").write_text(summary_page(f"{zh} {en}", rows), encoding="utf-8")
-        pages.append(category)
+                for s in category_families(catalog, category.id)]
+        (target / f"{category.id}.md").write_text(summary_page(category.label, rows), encoding="utf-8")
+        pages.append(category.id)
     for name, grouping in INDEXES.items():
         text = f"# {name}\n\n"
         for group in grouping(catalog):
