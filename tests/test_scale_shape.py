@@ -58,3 +58,18 @@ def test_summaries_link_every_family_and_list_no_model(make_app, rootdir, tmp_pa
     index = page(app, "index")
     assert 'href="families/macbert.html#family-macbert"' in index
     assert "2 个模型系列 families · 3 个模型 models" in visible_text(index)
+
+
+def test_the_theme_s_navigation_tree_is_asked_for_at_most_two_levels():
+    """furo asks for the whole tree (maxdepth -1): Sphinx would copy every section of every page
+    in the toctree for each page written. The sidebar shows document titles only, two levels deep."""
+    from cnplm.site.page_context import NAVIGATION_DEPTH, bounded_navigation
+
+    asked: list[dict] = []
+    context = {"toctree": lambda **options: asked.append(options) or "<ul></ul>"}
+    bounded_navigation(None, "index", "page.html", context, None)
+    context["toctree"](collapse=False, titles_only=True, maxdepth=-1, includehidden=True)
+    context["toctree"](maxdepth=5)
+    context["toctree"](maxdepth=1)
+    assert [options["maxdepth"] for options in asked] == [NAVIGATION_DEPTH, NAVIGATION_DEPTH, 1]
+    assert asked[0]["titles_only"] is True and NAVIGATION_DEPTH == 2

@@ -33,3 +33,22 @@ def on_env_get_outdated_freshness(app: Sphinx, env: BuildEnvironment, added, cha
     if previous == newest:
         return []
     return sorted(set(env.found_docs) - set(added) - set(removed))
+
+
+# The sidebar lists documents, never their sections (the theme asks for titles only), and its
+# documents are at most this deep. The theme asks for the whole tree (maxdepth -1), which makes
+# Sphinx copy every section of every aggregate page for every page written: O(pages x sections).
+NAVIGATION_DEPTH = 2
+
+
+def bounded_navigation(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Give the theme a ``toctree`` that stops at ``NAVIGATION_DEPTH`` (connected before the theme)."""
+    toctree = context.get("toctree")
+    if toctree is None:
+        return
+
+    def bounded(**options):
+        depth = int(options.get("maxdepth", -1))
+        options["maxdepth"] = NAVIGATION_DEPTH if depth <= 0 else min(depth, NAVIGATION_DEPTH)
+        return toctree(**options)
+    context["toctree"] = bounded
