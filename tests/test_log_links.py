@@ -38,11 +38,14 @@ def test_merging_keeps_hand_made_fields_and_adds_what_is_new():
     existing = [{"date": "2021-03-09", "families": ["uer"], "text": "增加UER系列模型", "correction": "also t5"}]
     drafted = [{"date": "2021-03-09", "families": ["roberta"], "models": ["uer-base", "roberta-base"],
                 "text": "增加UER系列模型"},
-               {"date": "2026-05-03", "families": ["x"], "models": ["x-1b"], "text": "增加X"}]
-    family_of = {"uer-base": "uer", "roberta-base": "roberta", "x-1b": "x"}
+               {"date": "2026-05-03", "families": ["x"], "models": ["x-1b"], "text": "增加X"},
+               {"date": "2026-04-01", "families": ["y"], "models": ["y-2b"], "text": "增加Y"}]
+    existing.append({"date": "2026-04-01", "families": [], "text": "增加Y"})  # linked to nothing yet
+    family_of = {"uer-base": "uer", "roberta-base": "roberta", "x-1b": "x", "y-2b": "y"}
     merged, new = merge_log(existing, drafted, family_of)
     assert new == 1
     assert merged[0] == {"date": "2026-05-03", "families": ["x"], "models": ["x-1b"], "text": "增加X"}
+    assert merged[1] == {"date": "2026-04-01", "families": ["y"], "models": ["y-2b"], "text": "增加Y"}
     # hand-made families kept; only the models of its own families added
-    assert merged[1] == {"date": "2021-03-09", "families": ["uer"], "text": "增加UER系列模型",
+    assert merged[2] == {"date": "2021-03-09", "families": ["uer"], "text": "增加UER系列模型",
                          "correction": "also t5", "models": ["uer-base"]}

@@ -117,7 +117,7 @@ def merge_log(existing: list[dict], drafted: list[dict], family_of: dict[str, st
     """The update log with the drafted entries it lacks (matched by date and text), newest first.
 
     Entries already in the log keep their hand-made fields (families, correction); one that names no
-    model yet gets the drafted models of its own families (``family_of``: model id -> family id). Returns the log and how many entries were new.
+    family yet takes the drafted ones, and one that names no model yet the drafted models of its own families (``family_of``: model id -> family id). Returns the log and how many entries were new.
     """
     by_key = {(str(entry["date"]), entry["text"]): entry for entry in existing}
     new = 0
@@ -127,6 +127,8 @@ def merge_log(existing: list[dict], drafted: list[dict], family_of: dict[str, st
             by_key[(draft["date"], draft["text"])] = draft
             new += 1
             continue
+        if not entry.get("families") and draft.get("families"):  # nothing linked yet: nothing hand-made to keep
+            entry["families"] = list(draft["families"])
         own_family = set(entry.get("families", ()))
         models = [model for model in draft.get("models", ()) if family_of.get(model) in own_family]
         if models and not entry.get("models"):
