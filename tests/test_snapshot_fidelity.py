@@ -108,6 +108,11 @@ def test_the_ledger_is_held_to_the_row(mini, catalog):
     unknown = taken.replace("qwen-base-1.8b", "qwen-base-3b")
     assert messages(checked(write(ROW, ledger=unknown), catalog, ledger)) == [
         "5: 'Qwen-Base' taken as 'qwen-base-3b', which is not in the catalogue"]
+    misnamed = taken.replace("row: Qwen-Base", "row: Qwen-Bass")
+    assert messages(checked(write(ROW.replace("Qwen-Base", "Qwen-Bass"), ledger=misnamed), catalog, ledger)) == [
+        "5: 'Qwen-Bass' is the name of none of ['qwen-base-1.8b'] (nor a correction's listed value)"]
+    assert messages(checked(write(ROW.replace("Qwen-Base", "qwen base"), ledger=taken.replace(
+        "row: Qwen-Base", "row: qwen base")), catalog, ledger)) == []  # case and punctuation aside
     not_taken = "- line: 5\n  row: Qwen-Base\n  not_taken: an example of a reason\n"
     assert checked(write(ROW, ledger=not_taken), catalog, ledger).not_taken == 1
     stray = taken + "- line: 3\n  row: x\n  not_taken: y\n"

@@ -10,6 +10,7 @@ be in the update log with their links.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,6 +96,27 @@ def model_problems(drafted: dict, model: ModelVariant, family: Family) -> list[s
     return found
 
 
+def loose(text: str) -> str:
+    """A name compared loosely: case, spaces and punctuation ignored ('Albert-tiny' ~ 'ALBERT tiny')."""
+    return re.sub(r"[^0-9a-z\u3400-\u9fff]+", "", text.lower())
+
+
+def entity_names(catalog: Catalog, entity_id: str) -> set[str]:
+    """The names an entry of the catalogue goes by (a model's with its version, a family's and its
+    models', the list values its family's corrections record)."""
+    models = catalog.models
+    if entity_id in models:
+        model = models[entity_id]
+        family = catalog.family_of(model)
+        return {model.name, model.version, f"{model.name}-{model.version}", family.name,
+                *(c.listed for c in family.corrections)}
+    if entity_id in catalog.families:
+        family = catalog.families[entity_id]
+        return {family.name, *(m.name for m in family.models), *(c.listed for c in family.corrections)}
+    entity = catalog.datasets.get(entity_id) or catalog.benchmarks.get(entity_id)
+    return {entity.name} if entity else set()
+
+
 def entity_urls(catalog: Catalog, entity_id: str) -> set[str] | None:
     """Every URL an entry of the catalogue records (None when the id names nothing)."""
     models = catalog.models
@@ -135,6 +157,10 @@ def ledger_problems(catalog: Catalog, entry: LedgerRow, text_lines: list[str]) -
             urls |= own
     found += [f"{entry.row!r}: link {url} is in none of {list(entry.taken_as)}"
               for url in row_urls(text_lines, entry.line) if url not in urls and not found]
+    names = {loose(name) for entity_id in entry.taken_as for name in entity_names(catalog, entity_id) if name}
+    row = loose(entry.row)
+    if not found and row and not any(row in name for name in names):
+        found.append(f"{entry.row!r} is the name of none of {list(entry.taken_as)} (nor a correction's listed value)")
     return found
 
 
