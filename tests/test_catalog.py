@@ -120,3 +120,10 @@ def test_every_correction_and_added_fact_has_a_source(loaded):
                 stated["release"] = stated["architecture"] = True
             missing = [field for field, ok in stated.items() if not ok and field not in sourced]
             assert missing == [], (model.id, missing)
+
+
+def test_the_families_of_the_2022_list_are_listed_since_its_date(loaded):
+    catalog, _ = loaded
+    families_2022 = set(family_anchors(parse_awesome_list(LIST_COPY.read_text(encoding="utf-8"))).values())
+    assert {f.id for f in catalog.families.values() if f.listed_since == "2022-02-24"} == families_2022
+    assert all(f.listed_since in (None, "2022-02-24") for f in catalog.families.values())

@@ -216,3 +216,14 @@ def test_readme_round_trip_notices_a_lost_link(catalog):
     original = parse_awesome_list(LIST_COPY.read_text(encoding="utf-8"))
     problems = regenerated_problems(original, parse_awesome_list(readme), catalog)
     assert problems == ["bert: link 讯飞云-07Xj http://pan.iflytek.com/#/link/A2483AD206EF85FD91569B498A3C3879 missing"]
+
+
+def test_a_model_of_a_family_first_listed_in_2026_is_not_cited_with_the_2022_list_date(catalog):
+    from cnplm.export.citation_date import citation_date
+
+    dated = {m.id: citation_date(catalog, m) for m in catalog.models.values()}
+    assert dated["macbert-base"].iso == "2022-02" and "2022-02-24" in dated["macbert-base"].source
+    undated = [m for m in catalog.models.values() if not m.release and not catalog.updates_of(m.family_id)
+               and catalog.family_of(m).listed_since is None]
+    assert undated, "a family of the 2026 list with no release and no log entry"
+    assert all(dated[m.id].iso == "2026-06" and "2026-06-19" in dated[m.id].source for m in undated)

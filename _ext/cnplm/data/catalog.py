@@ -281,6 +281,7 @@ class Family:
     corrections: tuple[Correction, ...] = ()
     sources: tuple[Source, ...] = ()
     list_position: int | None = None
+    listed_since: str | None = None  # the date of the first snapshot of the list that lists the family
 
     @property
     def title(self) -> str:

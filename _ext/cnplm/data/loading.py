@@ -278,6 +278,7 @@ class CatalogBuilder:
             corrections=tuple(Correction(**c) for c in data.get("corrections", ())),
             sources=sources_of(data.get("sources")),
             list_position=data.get("list_position"),
+            listed_since=data.get("listed_since"),
         )
         self.documents[family_id] = document
 

@@ -97,6 +97,7 @@ def family_json(catalog: Catalog, family: Family) -> dict[str, Any]:
         "sources": sources_json(family.sources),
         "models": [model_json(catalog, model) for model in family.models],
         "list_position": family.list_position,
+        "listed_since": family.listed_since,
     })
 
 

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from ..data.catalog import Catalog, ModelVariant
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# The list version the catalogue was imported from: every family without a log entry was in it.
-LIST_VERSION_DATE = "2022-02"
-LIST_VERSION_SOURCE = "listed in awesome-pretrained-chinese-nlp-models as of 2022-02-24"
+# The snapshot of the list the data follows: every family is listed in it.
+LIST_SNAPSHOT_DATE = "2026-06-19"
+
+
+def listed_source(date: str) -> str:
+    return f"listed in awesome-pretrained-chinese-nlp-models as of {date}"
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,8 @@ class CitationDate:
 
 def citation_date(catalog: Catalog, model: ModelVariant) -> CitationDate:
     """The model's own release (YYYY-MM) when the card has it, else the update-log entry that added
-    its family to the list, else the date of the list version the catalogue was imported from."""
+    its family to the list, else the first list snapshot that lists the family (``listed_since``,
+    else the snapshot the data follows)."""
     if model.release:
         year, _, month = model.release.partition("-")
         return CitationDate(year, month[:2], f"released {model.release}")
@@ -39,5 +43,6 @@ def citation_date(catalog: Catalog, model: ModelVariant) -> CitationDate:
         first = added[0]
         return CitationDate(f"{first.year}", f"{first.month:02d}",
                             f"added to the list on {first.isoformat()} (update log)")
-    year, month = LIST_VERSION_DATE.split("-")
-    return CitationDate(year, month, LIST_VERSION_SOURCE)
+    listed = catalog.family_of(model).listed_since or LIST_SNAPSHOT_DATE
+    year, month, _ = listed.split("-")
+    return CitationDate(year, month, listed_source(listed))
