@@ -18,7 +18,7 @@ from test_import_snapshot import markdown_table_rows
 SNAPSHOT = Path(__file__).parent / "data" / "upstream-2026-06-19"
 # files whose every row and log line the catalogue holds; the others are being taken in
 COVERED: set[str] = {"changelog.md", "multimodal-models.md", "nlg-models.md", "nlu-models.md", "nlu-nlg-models.md",
-                      "other-awesome.md"}
+                      "other-awesome.md", "base-llm.md", "chat-llm.md", "reasoning-llm.md"}
 LOCATED = re.compile(r"^.+\.(md|yaml):\d+: .+")
 
 
