@@ -74,8 +74,41 @@ def test_today_s_format_is_read(reports):
     assert qwen[0]["huggingface"] == "Qwen/Qwen3-Embedding-0.6B" and qwen[0]["kind"] == "embedding"
     assert {m["parameters"] for m in qwen} == {0.6e9, 4e9, 8e9}
     assert qwen[0]["links"][0]["label"] == "🤗HF"  # written [\[🤗HF\]](…)
-    broken, _ = reports["domain-chat-llm.md"]
-    assert broken.drafted_rows == 0 and "delimiter row" in broken.problems[0]
+    # its delimiter row has one cell more than its header: read by the header's 10 columns, warned
+    domain_chat, _ = reports["domain-chat-llm.md"]
+    assert domain_chat.problems[0].endswith("domain-chat-llm.md:11: delimiter row has 11 cells, its header 10: "
+                                            "GitHub shows no table; read by its 10 named columns")
+    assert (domain_chat.drafted_rows, domain_chat.unread_rows) == (92, 7)
+    coder = next(card for card in domain_chat.cards if card["name"] == "Qwen3-Coder")["models"]
+    assert coder[0]["architecture"] == "decoder" and coder[0]["links"][-1]["url"] == "https://arxiv.org/abs/2505.09388"
+    assert any(p.endswith("domain-chat-llm.md:24: row has 8 cells, its header 10 (架构, 文献 missing): "
+                          "not read (cells would be guessed)") for p in domain_chat.problems)
+
+
+DELIMITER_TABLES = """## Domain-ChatLLM
+
+| 模型 | 大小 | 时间 | 备注 |
+| - | - | - | - | :- |
+| A | 7B | 2024-01 | x |
+| B | 7B | 2024-02 | y | z |
+| C | 7B |
+
+| 模型 | 大小 | 时间 | 备注 |
+| - | - | - |
+| D | 7B | 2024-03 | x |
+"""
+
+
+def test_a_delimiter_row_longer_than_its_header_is_read_by_the_header():
+    parsed = parse_awesome_list(DELIMITER_TABLES)
+    table = parsed.categories[0].tables[0]
+    assert table.header == ["模型", "大小", "时间", "备注"] and [row[0].text for row in table.rows] == ["A"]
+    assert table.lines == [5]
+    assert [(p.line, p.unread) for p in parsed.problems] == [(4, False), (6, True), (7, True), (11, True)]
+    assert "its header 4: GitHub shows no table" in parsed.problems[0].message
+    assert parsed.problems[1].message.startswith("row has 5 cells, its header 4")  # the unnamed column: not guessed
+    assert parsed.problems[3].message.startswith("not a table: its header has 4 cells, its delimiter row 3")
+    assert parsed.table_rows == 4
 
 
 def test_the_changelog_in_today_s_format(reports):

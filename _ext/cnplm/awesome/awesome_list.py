@@ -157,6 +157,7 @@ class LogLine:
 class RowProblem:
     line: int
     message: str
+    unread: bool = True  # False for a warning about a table that was still read (rows aligned by header)
 
 
 @dataclass
@@ -282,15 +283,49 @@ class ListReader:
             self.family.notes.append(" ".join(token.content.split()))
 
     def on_broken_table(self, content: str, line: int) -> None:
-        """Pipe rows that markdown-it (like GitHub) does not take for a table: each row is reported."""
+        """Pipe rows that markdown-it (like GitHub) does not take for a table.
+
+        When the delimiter row only has more cells than the header (columns with no name at the
+        end), the table is read by its header and the delimiter row reported as a warning: rows
+        are aligned by header name, and a row using an unnamed column is not read. Any other
+        mismatch leaves every row reported, not read."""
         rows = content.splitlines()
         header, delimiter = split_row(rows[0]), split_row(rows[1])
-        for offset, row in enumerate(rows[2:], start=2):
-            if row.lstrip().startswith("|"):
-                self.result.table_rows += 1
-                self.result.problems.append(RowProblem(line + offset, (
-                    f"not a table: its header has {len(header)} cells, its delimiter row {len(delimiter)} "
-                    f"(line {line + 1}); row not read")))
+        body = [(line + offset, row) for offset, row in enumerate(rows[2:], start=2) if row.lstrip().startswith("|")]
+        if len(delimiter) > len(header):
+            self.result.problems.append(RowProblem(line + 1, (
+                f"delimiter row has {len(delimiter)} cells, its header {len(header)}: GitHub shows no table; "
+                f"read by its {len(header)} named columns"), unread=False))
+            table = Table([heading_text(cell) for cell in header], line=line)
+            for row_line, _ in body:
+                self.read_row(table, row_line)
+            self.place_table(table)
+            return
+        for row_line, _ in body:
+            self.result.table_rows += 1
+            self.result.problems.append(RowProblem(row_line, (
+                f"not a table: its header has {len(header)} cells, its delimiter row {len(delimiter)} "
+                f"(line {line + 1}); row not read")))
+
+    def read_row(self, table: Table, line: int) -> None:
+        """Add the body row at ``line`` to ``table``, or report it when its cells do not line up."""
+        self.result.table_rows += 1
+        cells = [Cell(cell) for cell in split_row(self.lines[line - 1])]
+        problem = alignment_problem(table.header, cells)
+        if problem:
+            self.result.problems.append(RowProblem(line, problem))
+            return
+        table.rows.append(cells)
+        table.lines.append(line)
+
+    def place_table(self, table: Table) -> None:
+        """A table belongs to the current family, else to the current category, else to other tables."""
+        if self.family is not None and self.family.table is None:
+            self.family.table = table
+        elif self.category is not None and self.family is None:
+            self.category.tables.append(table)
+        else:
+            self.result.other_tables.append((self.heading, table))
 
     def on_table(self, tokens: list[Token], index: int) -> int:
         """Read one table; return the index after it. Rows that do not line up are problems."""
@@ -300,23 +335,9 @@ class ListReader:
         header = split_row(self.lines[header_line - 1])
         table = Table([heading_text(cell) for cell in header], line=header_line)
         for token in tokens[index:end]:
-            if token.type != "tr_open" or line_of(token) == header_line:
-                continue
-            self.result.table_rows += 1
-            line = line_of(token)
-            cells = [Cell(cell) for cell in split_row(self.lines[line - 1])]
-            problem = alignment_problem(table.header, cells)
-            if problem:
-                self.result.problems.append(RowProblem(line, problem))
-                continue
-            table.rows.append(cells)
-            table.lines.append(line)
-        if self.family is not None and self.family.table is None:
-            self.family.table = table
-        elif self.category is not None and self.family is None:
-            self.category.tables.append(table)
-        else:
-            self.result.other_tables.append((self.heading, table))
+            if token.type == "tr_open" and line_of(token) != header_line:
+                self.read_row(table, line_of(token))
+        self.place_table(table)
         return end + 1
 
 

@@ -294,7 +294,7 @@ def import_list(
     report = ImportReport()
     for problem in parsed.problems:
         report.problems.append(f"{source}:{problem.line}: {problem.message}")
-        report.unread_rows += 1
+        report.unread_rows += problem.unread
     for category in parsed.categories:
         category_id = category_of(category.heading, context.categories)
         if category_id is None:
