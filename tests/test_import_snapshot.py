@@ -104,10 +104,10 @@ def test_a_delimiter_row_longer_than_its_header_is_read_by_the_header():
     table = parsed.categories[0].tables[0]
     assert table.header == ["模型", "大小", "时间", "备注"] and [row[0].text for row in table.rows] == ["A"]
     assert table.lines == [5]
-    assert [(p.line, p.unread) for p in parsed.problems] == [(4, False), (6, True), (7, True), (11, True)]
-    assert "its header 4: GitHub shows no table" in parsed.problems[0].message
-    assert parsed.problems[1].message.startswith("row has 5 cells, its header 4")  # the unnamed column: not guessed
-    assert parsed.problems[3].message.startswith("not a table: its header has 4 cells, its delimiter row 3")
+    assert [p.line for p in parsed.warnings] == [4] and "its header 4: GitHub shows no table" in parsed.warnings[0].message
+    assert [p.line for p in parsed.problems] == [6, 7, 11]
+    assert parsed.problems[0].message.startswith("row has 5 cells, its header 4")  # the unnamed column: not guessed
+    assert parsed.problems[2].message.startswith("not a table: its header has 4 cells, its delimiter row 3")
     assert parsed.table_rows == 4
 
 

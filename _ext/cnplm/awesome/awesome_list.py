@@ -157,7 +157,6 @@ class LogLine:
 class RowProblem:
     line: int
     message: str
-    unread: bool = True  # False for a warning about a table that was still read (rows aligned by header)
 
 
 @dataclass
@@ -165,7 +164,8 @@ class AwesomeList:
     categories: list[CategorySection] = field(default_factory=list)
     log: list[LogLine] = field(default_factory=list)
     other_tables: list[tuple[str, Table]] = field(default_factory=list)  # (heading, table) of other sections
-    problems: list[RowProblem] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)  # rows not read
+    warnings: list[RowProblem] = field(default_factory=list)  # malformed tables still read by their header
     table_rows: int = 0  # every body row of every table, read or not
 
     @property
@@ -293,9 +293,9 @@ class ListReader:
         header, delimiter = split_row(rows[0]), split_row(rows[1])
         body = [(line + offset, row) for offset, row in enumerate(rows[2:], start=2) if row.lstrip().startswith("|")]
         if len(delimiter) > len(header):
-            self.result.problems.append(RowProblem(line + 1, (
+            self.result.warnings.append(RowProblem(line + 1, (
                 f"delimiter row has {len(delimiter)} cells, its header {len(header)}: GitHub shows no table; "
-                f"read by its {len(header)} named columns"), unread=False))
+                f"read by its {len(header)} named columns")))
             table = Table([heading_text(cell) for cell in header], line=line)
             for row_line, _ in body:
                 self.read_row(table, row_line)

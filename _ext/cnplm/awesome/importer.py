@@ -292,9 +292,10 @@ def import_list(
     """
     context = ImportContext(bib_index, domains, set(taken_ids or ()), categories or {}, kinds or {}, source)
     report = ImportReport()
+    report.problems += [f"{source}:{warning.line}: {warning.message}" for warning in parsed.warnings]
     for problem in parsed.problems:
         report.problems.append(f"{source}:{problem.line}: {problem.message}")
-        report.unread_rows += problem.unread
+        report.unread_rows += 1
     for category in parsed.categories:
         category_id = category_of(category.heading, context.categories)
         if category_id is None:
