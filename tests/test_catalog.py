@@ -114,8 +114,8 @@ def test_every_correction_and_added_fact_has_a_source(loaded):
                           "active_parameters"):
                 stated[field] = not getattr(model, field)
             if family.id not in families_2022:
-                # "7B", "317M", "A21B / 236B", or a bare "7" of a cell such as "7/32B" (its unit written once, last)
-                stated["parameters"] = model.parameters is None or re.search(r"\d[BTM]|^\d+(\.\d+)?$", model.version) is not None
+                # "7B", "13b", "317M", "A21B / 236B", or a bare "7" of a cell such as "7/32B" (its unit written once, last)
+                stated["parameters"] = model.parameters is None or re.search(r"\d[BTM]|^\d+(\.\d+)?$", model.version, re.I) is not None
                 stated["active_parameters"] = not model.active_parameters or re.search(r"A\d", model.version) is not None
                 stated["modelscope"] = model.modelscope is None or model.modelscope in listed_urls
                 stated["release"] = stated["architecture"] = True
