@@ -17,8 +17,9 @@ from test_import_snapshot import markdown_table_rows
 
 SNAPSHOT = Path(__file__).parent / "data" / "upstream-2026-06-19"
 # files whose every row and log line the catalogue holds; the others are being taken in
-COVERED: set[str] = {"changelog.md", "multimodal-models.md", "nlg-models.md", "nlu-models.md", "nlu-nlg-models.md",
-                      "other-awesome.md", "base-llm.md", "chat-llm.md", "reasoning-llm.md"}
+COVERED: set[str] = {"base-llm.md", "changelog.md", "chat-llm.md", "chinese-instruct-datasets.md", "domain-base-llm.md",
+                      "domain-chat-llm.md", "embedding.md", "multimodal-chat-llm.md", "multimodal-models.md",
+                      "nlg-models.md", "nlu-models.md", "nlu-nlg-models.md", "other-awesome.md", "reasoning-llm.md"}
 LOCATED = re.compile(r"^.+\.(md|yaml):\d+: .+")
 
 
