@@ -184,8 +184,8 @@ def drafted_row_problems(catalog: Catalog, ids: list[str], drafted: dict[str, di
     models = catalog.models
     found = []
     for model_id in ids:
-        if model_id not in models and model_id in catalog.datasets and "links" in drafted[model_id] \
-                and "domain" not in drafted[model_id]:  # an instruction dataset's row
+        # an instruction dataset's row (its id may also be a model's: QiZhen, lawyer-llama)
+        if model_id in catalog.datasets and "links" in drafted[model_id] and "domain" not in drafted[model_id]:
             found += [f"{model_id}: {problem}" for problem in dataset_problems(drafted[model_id], catalog.datasets[model_id])]
             continue
         model = models.get(model_id)
