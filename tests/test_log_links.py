@@ -29,7 +29,7 @@ def test_names_in_chinese_text_are_found_on_their_own(catalog):
 
 
 def test_every_changelog_entry_is_in_the_update_log_and_most_name_what_they_add(catalog):
-    assert len(catalog.updates) == 200
+    assert len(catalog.updates) == 202
     linked = [entry for entry in catalog.updates if entry.families]
     assert len(linked) >= 70
 
@@ -42,8 +42,9 @@ def test_merging_keeps_hand_made_fields_and_adds_what_is_new():
                {"date": "2026-04-01", "families": ["y"], "models": ["y-2b"], "text": "增加Y"}]
     existing.append({"date": "2026-04-01", "families": [], "text": "增加Y"})  # linked to nothing yet
     family_of = {"uer-base": "uer", "roberta-base": "roberta", "x-1b": "x", "y-2b": "y"}
+    drafted.append({"date": "2021-03-09", "families": [], "text": "增加UER"})  # a shortened copy (the README's)
     merged, new = merge_log(existing, drafted, family_of)
-    assert new == 1
+    assert new == 1 and len(merged) == 3
     assert merged[0] == {"date": "2026-05-03", "families": ["x"], "models": ["x-1b"], "text": "增加X"}
     assert merged[1] == {"date": "2026-04-01", "families": ["y"], "models": ["y-2b"], "text": "增加Y"}
     # hand-made families kept; only the models of its own families added

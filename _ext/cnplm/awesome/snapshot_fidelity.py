@@ -198,12 +198,14 @@ def drafted_row_problems(catalog: Catalog, ids: list[str], drafted: dict[str, di
     return found
 
 
-def log_problems(catalog: Catalog, parsed: AwesomeList) -> list[tuple[int, str]]:
-    """Each changelog line is an update-log entry of the same date and text, with its links."""
+def log_problems(catalog: Catalog, parsed: AwesomeList, summary: bool = False) -> list[tuple[int, str]]:
+    """Each changelog line is an update-log entry of the same date and text, with its links. A
+    ``summary`` (the README's 更新 section) may shorten an entry: its text then begins the entry's."""
     found = []
     for line in parsed.log:
         text = " ".join(Cell(line.text).text.split())
-        entry = next((e for e in catalog.updates if e.date.isoformat() == line.date and e.text == text), None)
+        entry = next((e for e in catalog.updates if e.date.isoformat() == line.date
+                      and (e.text == text or summary and e.text.startswith(text))), None)
         if entry is None:
             found.append((line.line, f"log {line.date} {text!r} is not in the update log"))
             continue
@@ -240,5 +242,6 @@ def check_file(path: Path, parsed: AwesomeList, report: ImportReport, catalog: C
         check.problems += [Problem(path, line, message) for message in messages]
         check.rows += 1
     check.log_entries = len(parsed.log)
-    check.problems += [Problem(path, line, message) for line, message in log_problems(catalog, parsed)]
+    summary = path.name == "README.md"  # its 更新 section repeats the newest changelog entries, some shortened
+    check.problems += [Problem(path, line, message) for line, message in log_problems(catalog, parsed, summary)]
     return check

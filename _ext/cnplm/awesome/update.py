@@ -114,7 +114,8 @@ def update_cards(drafts: list[dict], cards_dir: Path, schema: str, write: bool =
 
 
 def merge_log(existing: list[dict], drafted: list[dict], family_of: dict[str, str]) -> tuple[list[dict], int]:
-    """The update log with the drafted entries it lacks (matched by date and text), newest first.
+    """The update log with the drafted entries it lacks (matched by date and text, or by a text that
+    begins an entry's of that date), newest first.
 
     Entries already in the log keep their hand-made fields (families, correction); one that names no
     family yet takes the drafted ones, and one that names no model yet the drafted models of its own families (``family_of``: model id -> family id). Returns the log and how many entries were new.
@@ -122,7 +123,8 @@ def merge_log(existing: list[dict], drafted: list[dict], family_of: dict[str, st
     by_key = {(str(entry["date"]), entry["text"]): entry for entry in existing}
     new = 0
     for draft in drafted:
-        entry = by_key.get((draft["date"], draft["text"]))
+        entry = by_key.get((draft["date"], draft["text"])) or next(  # a shortened copy (the README's) is the entry
+            (e for (date, text), e in by_key.items() if date == draft["date"] and text.startswith(draft["text"])), None)
         if entry is None:
             by_key[(draft["date"], draft["text"])] = draft
             new += 1
