@@ -111,8 +111,9 @@ def test_every_correction_and_added_fact_has_a_source(loaded):
                 "parameters": model.parameters is None or "参数" in model.version,
             }
             for field in ("architecture", "licence", "context_length", "release", "modelscope",
-                          "active_parameters", "base_model", "modalities_in", "modalities_out"):
+                          "active_parameters", "base_model"):
                 stated[field] = not getattr(model, field)
+            stated["modalities"] = not (model.modalities_in or model.modalities_out)  # the card's `modalities`
             if family.id not in families_2022:
                 # "7B", "13b", "317M", "A21B / 236B", or a bare "7" of a cell such as "7/32B" (its unit written once, last)
                 stated["parameters"] = model.parameters is None or re.search(r"\d[BTM]|^\d+(\.\d+)?$", model.version, re.I) is not None
