@@ -2,8 +2,9 @@
 
 Today's changelog links its lines to the list's sections (``[Ring-2.6-1T](#ReasoningLLM)``), not
 to families, so a line names a model by writing its name. A name counts when it stands on its own
-in the line's text (not inside a longer name: ``Qwen2`` is not named by ``Qwen2.5``) and it is
-the name of a model or family of the catalogue; names shorter than three characters never count.
+in the line's text (not inside a longer name: ``Qwen2`` is not named by ``Qwen2.5``, but
+``Qwen1.5-110B`` names Qwen1.5) and it is the name of a model or family of the catalogue; names
+shorter than three characters never count.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..data.catalog import Catalog
 
 NAME_CHARS = r"A-Za-z0-9"  # Chinese text runs names into words without spaces
 MIN_LENGTH = 3
+SIZE = r"\d+(?:\.\d+)?[BbMmKkTt](?![A-Za-z0-9])"  # a checkpoint size written after a name: -110B, -13B
 
 
 @dataclass
@@ -41,8 +43,10 @@ def name_index(catalog: Catalog) -> NameIndex:
     names = sorted({*index.families, *index.models}, key=len, reverse=True)  # longest first
     if names:
         alternatives = "|".join(re.escape(name) for name in names)
-        index.pattern = re.compile(rf"(?<![{NAME_CHARS}.\-])({alternatives})(?![{NAME_CHARS}]|[.\-][{NAME_CHARS}])",
-                                   re.IGNORECASE)
+        # a name ends where no name character follows, nor "." or "-" and one (Qwen2 is not in
+        # Qwen2.5), except a size: "Qwen1.5-110B" and "Ziya2-13B-Base" name Qwen1.5 and Ziya2
+        index.pattern = re.compile(rf"(?<![{NAME_CHARS}.\-])({alternatives})"
+                                   rf"(?![{NAME_CHARS}]|\.[{NAME_CHARS}]|-(?!{SIZE})[{NAME_CHARS}])", re.IGNORECASE)
     return index
 
 
