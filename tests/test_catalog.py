@@ -129,3 +129,10 @@ def test_the_families_of_the_2022_list_are_listed_since_its_date(loaded):
     families_2022 = set(family_anchors(parse_awesome_list(LIST_COPY.read_text(encoding="utf-8"))).values())
     assert {f.id for f in catalog.families.values() if f.listed_since == "2022-02-24"} == families_2022
     assert all(f.listed_since in (None, "2022-02-24") for f in catalog.families.values())
+
+
+def test_a_model_without_a_kind_has_its_category_s(loaded):
+    catalog, _ = loaded
+    assert catalog.models["macbert-base"].kind == "base"  # nlu: model_kind base
+    assert {m.kind for m in catalog.families["wenlan"].models} == {"multimodal"}
+    assert all(m.kind for m in catalog.models.values())

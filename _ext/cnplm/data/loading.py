@@ -153,7 +153,8 @@ def build_domain(item: dict, location: Location) -> Domain:
     return Domain(item["id"], item["zh"], item["en"], tuple(item.get("aliases", ())))
 
 
-def build_model(item: dict, family_id: str, location: Location) -> ModelVariant:
+def build_model(item: dict, family_id: str, location: Location, default_kind: str | None = None) -> ModelVariant:
+    """A model of a card; without its own ``kind``, the kind its category's models have (``model_kind``)."""
     links = tuple(
         ModelLink(
             kind=link["kind"],
@@ -187,7 +188,7 @@ def build_model(item: dict, family_id: str, location: Location) -> ModelVariant:
         release=item.get("release"),
         languages=tuple(item.get("languages", ())),
         language_count=item.get("language_count"),
-        kind=item.get("kind"),
+        kind=item.get("kind") or default_kind,
         modalities_in=tuple(item.get("modalities", {}).get("input", ())),
         modalities_out=tuple(item.get("modalities", {}).get("output", ())),
         base_model=item.get("base_model"),
@@ -248,7 +249,8 @@ class CatalogBuilder:
                 continue
             self.model_locations[item["id"]] = location
             self.check_model_references(document, index, item)
-            models.append(build_model(item, family_id, location))
+            category = self.catalog.categories.get(data["category"])
+            models.append(build_model(item, family_id, location, category.model_kind if category else None))
         if not models:
             self.problems.append(document.problem(["models"], f"family {family_id!r} has no valid model left; "
                                                               "it is left out until one is fixed"))
