@@ -129,14 +129,15 @@ def draw_timeline(data: tuple):
             continue
         dates = [datetime.date.fromisoformat(p[0]) for p in mine]
         ax.scatter(dates, [rows[category]] * len(mine), s=28, color=PALETTE[index % len(PALETTE)], alpha=0.75,
-                   label=f"{label} ({len(mine)})", edgecolors="white", linewidths=0.5)
+                   edgecolors="white", linewidths=0.5)
     for date, families in log:
         ax.axvline(datetime.date.fromisoformat(date), color="#999999", linewidth=0.6, alpha=0.5, zorder=0)
-    ax.set_yticks(list(rows.values()), [label for _, label in categories])
+    counts = {key: sum(1 for p in points if p[1] == key) for key, _ in categories}
+    # each row is labelled with its category and count (a legend inside the axes covered the points)
+    ax.set_yticks(list(rows.values()), [f"{label} ({counts[key]})" for key, label in categories])
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.set_xlabel("发布（或被列表收录）日期 Release date (or date added to the list)")
     ax.grid(axis="x", alpha=0.3)
-    ax.legend(loc="upper left", fontsize=8, frameon=False)
     return plt, fig
 
 
@@ -165,8 +166,8 @@ def draw_sizes(data: tuple):
     ax.set_ylabel("参数量 Parameters (log)")
     ax.set_xlabel("发布（或被列表收录）日期 Release date (or date added to the list)")
     ax.grid(alpha=0.3)
-    if points:
-        ax.legend(loc="upper left", fontsize=8, frameon=False)
+    if points:  # beside the axes, never over the points
+        fig.legend(loc="outside right upper", fontsize=8, frameon=False)
     else:
         ax.text(0.5, 0.5, "暂无同时注明参数量与日期的模型 No model has both a size and a date yet",
                 transform=ax.transAxes, ha="center")
