@@ -56,3 +56,14 @@ def test_organisation_names_and_aliases_are_search_words_and_shown(make_app, tmp
 
 def _as_list(value) -> list[int]:
     return value if isinstance(value, list) else [value]
+
+
+def test_labels_bibtex_and_code_snippets_stay_out_of_the_search_index(make_app, tmp_path, rootdir):
+    app = build_copy(make_app, rootdir / "test-basic", tmp_path / "noise", confoverrides={"html_search_language": "zh"})
+    terms = search_index(app)["terms"]
+    page = (Path(app.outdir) / "families" / "macbert.html").read_text(encoding="utf-8")
+    # on the page, in a cite block, a snippet and a field name ...
+    assert "howpublished" in page and "AutoTokenizer" in page and "层数 Layers" in page
+    # ... but not in the index, while the values are
+    assert not {"howpublish", "howpublished", "autotoken", "autotokenizer", "层数"} & set(terms)
+    assert {"macbert", "hfl", "chines"} <= set(terms)

@@ -70,11 +70,17 @@ def bullet_list(items: Iterable[Sequence[Inline] | nodes.Node], classes: Sequenc
     return node
 
 
+# Sphinx leaves an element with this class out of the search index: labels every model repeats
+# ("参数量 Parameters"), BibTeX and code snippets would match every page and made half of its words.
+NO_SEARCH = "no-search"
+
+
 def field_list(fields: Iterable[tuple[str, Sequence[Inline]]]) -> nodes.field_list:
+    """Fields whose names stay out of the search index (their values are indexed)."""
     node = nodes.field_list(classes=["plm-fields"])
     for name, body in fields:
         field = nodes.field()
-        field += nodes.field_name(name, name)
+        field += nodes.field_name(name, name, classes=[NO_SEARCH])
         value = nodes.field_body()
         value += para(*body)
         field += value

@@ -9,7 +9,7 @@ from ...data.catalog import Family, ModelVariant
 from ...export.bibtex_texts import BibtexTexts
 from ...export.outputs import ALL_BIB_PATH, family_bib_path
 from ..bibtex_display import display_bibtex
-from ..render import para
+from ..render import NO_SEARCH, para
 
 
 class download_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
@@ -28,7 +28,7 @@ def cite_block(texts: BibtexTexts, family: Family, model: ModelVariant | None) -
         has_title=True,
         icon="quote" if model is None else None,  # one icon per page: 19 model blocks repeat 0.5 KB of SVG each
         chevron=None,
-        container_classes=["sd-mb-3", "plm-cite"],
+        container_classes=["sd-mb-3", "plm-cite", NO_SEARCH],  # the papers are indexed where they are listed
         title_classes=[],
         body_classes=[],
     )

@@ -10,6 +10,7 @@ from sphinx import addnodes
 from ...data.catalog import FRAMEWORKS, KINDS, MODALITIES, Family, ModelVariant
 from ...data.licences import licence_url
 from ..render import (
+    NO_SEARCH,
     Inline,
     bullet_list,
     download_items,
@@ -158,9 +159,10 @@ class FamilyDirective(CatalogDirective):
                 model_section += bullet_list(downloads, classes=["plm-downloads"])
             if model.huggingface:
                 snippet = TRANSFORMERS_SNIPPET.format(hub=model.huggingface)
-                block = nodes.literal_block(snippet, snippet, language="python", classes=["plm-snippet"])
+                block = nodes.literal_block(snippet, snippet, language="python", classes=["plm-snippet", NO_SEARCH])
                 model_section += para("用 transformers 加载 Load with transformers "
-                                      "(部分模型需要其源仓库中的代码 / some need code from their repository):")
+                                      "(部分模型需要其源仓库中的代码 / some need code from their repository):",
+                                      classes=[NO_SEARCH])
                 model_section += block
             model_section += cite_block(self.bibtex, family, model)
             container += model_section
