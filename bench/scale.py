@@ -1,8 +1,9 @@
 """Build 1×, 10× and 100× synthetic catalogues and plain Sphinx on pages of the same shape; print figures.
 
-Usage: .venv/bin/python bench/scale.py [--scales 1 10 100] [--keep DIR] [--no-plain] [--quick] [--repeat 3]
+Usage: .venv/bin/python bench/scale.py [--scales 1 10 100] [--base all|2022] [--keep DIR] [--no-plain] [--quick] [--repeat 3]
 
-For each scale the cards are cloned with new family and model ids into a temporary copy of the
+1× is the whole catalogue, or with ``--base 2022`` the 43 families of the 2022-02-24 list (the 1× of
+the scale issue; the update log then keeps only its links to those families). For each scale the cards are cloned with new family and model ids into a temporary copy of the
 project, checked with ``python -m cnplm check``, then built: cold with ``-j 1``, cold with
 ``-j auto``, a no-op rebuild, and a rebuild after one model of one card is renamed. The same four
 builds run on plain Sphinx over static pages of the same shape (bench/static_pages.py). Nothing is
@@ -77,7 +78,35 @@ def clone_cards(cards: Path, copies: int) -> None:
             (cards / f"{card.stem}-x{n}.yaml").write_text(clone, encoding="utf-8")
 
 
-def make_project(target: Path, scale: int) -> None:
+def keep_2022_families(docs: Path) -> None:
+    """Only the cards of the 2022-02-24 list, and the update log's links to their families and models."""
+    kept: set[str] = set()
+    for card in sorted((docs / "cards").glob("*.yaml")):
+        text = card.read_text(encoding="utf-8")
+        if re.search(r"^listed_since: '?2022-02-24'?$", text, flags=re.M):
+            kept.update(re.findall(r"^(?:id|  - id): (\S+)$", text, flags=re.M))
+        else:
+            card.unlink()
+    updates = docs / "data" / "updates.yaml"
+    lines, out, key = updates.read_text(encoding="utf-8").splitlines() + ["# end"], [], None
+    for line in lines:
+        listed = re.match(r"^    (families|models):$", line)
+        item = re.match(r"^      - (\S+)$", line)
+        if listed:
+            key = listed.group(1)
+            out.append(line)
+        elif item and key:
+            if item.group(1) in kept:
+                out.append(line)
+        else:
+            if key and out[-1] == f"    {key}:":  # every item of the list dropped
+                out[-1] = "    families: []" if key == "families" else None
+            key = None
+            out.append(line)
+    updates.write_text("\n".join(line for line in out if line is not None) + "\n", encoding="utf-8")
+
+
+def make_project(target: Path, scale: int, base: str = "all") -> None:
     target.mkdir(parents=True)
     for name in ("conf.py", "docs", "bib", "_ext"):
         source = ROOT / name
@@ -85,6 +114,8 @@ def make_project(target: Path, scale: int) -> None:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("families", "_build", "__pycache__"))
         else:
             shutil.copyfile(source, target / name)
+    if base == "2022":
+        keep_2022_families(target / "docs")
     clone_cards(target / "docs" / "cards", scale - 1)
 
 
@@ -149,14 +180,15 @@ def builds(project: Path, source: str, edited: Path | None, werror: bool, parall
     return {**result, **figures}
 
 
-def measure(scale: int, workdir: Path, plain: bool, quick: bool, repeat: int = 1) -> dict[str, dict[str, str]]:
+def measure(scale: int, workdir: Path, plain: bool, quick: bool, repeat: int = 1,
+            base: str = "all") -> dict[str, dict[str, str]]:
     """The site's builds, then plain Sphinx's; ``quick``: -j 1 only, and plain Sphinx cold only."""
     from cnplm.data.loading import load_catalog
     from cnplm.data.settings import sources_from_conf
     from static_pages import write_static_project
 
     project = workdir / f"kb-{scale}x"
-    make_project(project, scale)
+    make_project(project, scale, base)
     print(f"{scale}×: {check(project)}", file=sys.stderr, flush=True)
     edited = project / "docs" / "cards" / EDITED_CARD
     results = {"site": builds(project, "docs", edited, True, not quick, repeat)}
@@ -175,6 +207,8 @@ def measure(scale: int, workdir: Path, plain: bool, quick: bool, repeat: int = 1
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--base", choices=("all", "2022"), default="all",
+                        help="1×: the whole catalogue, or the 43 families of the 2022 list")
     parser.add_argument("--keep", type=Path, help="build here and keep the projects (default: a temp folder)")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain Sphinx baseline")
     parser.add_argument("--quick", action="store_true", help="-j 1 builds only; plain Sphinx cold only")
@@ -184,7 +218,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = args.keep or Path(tmp)
         for scale in args.scales:
-            for kind, figures in measure(scale, workdir, not args.no_plain, args.quick, args.repeat).items():
+            for kind, figures in measure(scale, workdir, not args.no_plain, args.quick, args.repeat,
+                                           args.base).items():
                 rows.append({"catalogue": f"{scale}×", "build": kind, **figures})
     headers = list(dict.fromkeys(key for row in rows for key in row))
     print("| " + " | ".join(headers) + " |")
