@@ -32,7 +32,7 @@ cnplm_organisations = "docs/data/organisations.yaml"
 cnplm_domains = "docs/data/domains.yaml"
 cnplm_updates = "docs/data/updates.yaml"
 cnplm_bibfiles = ["bib/papers.bib", "bib/papers-2026.bib", "bib/llm.bib", "bib/multimodal-domain.bib",
-                  "bib/chat-llm-a.bib", "bib/chat-llm-b.bib", "bib/domain-llm-a.bib", "bib/domain-llm-b.bib"]
+                  "bib/chat-llm.bib", "bib/domain-llm.bib"]
 # The snapshot of the list the data follows (tests/data/upstream-2026-06-19 is that snapshot, file for
 # file; `python -m cnplm snapshot` holds every row of it). The 2022-02-24 README (tests/data/awesome-list.md)
 # stays checked too.
