@@ -20,7 +20,9 @@ def cite_block(texts: BibtexTexts, family: Family, model: ModelVariant | None) -
     """A sphinx-design dropdown (a plain container in non-HTML builders) holding the BibTeX."""
     subject = model.name if model else family.name
     title = f"引用 {subject} · Cite (BibTeX)"
-    bibtex = display_bibtex(texts.family(family, model))
+    # a model's block holds its own entry: the papers are in the family's block at the top of the
+    # page and in the downloads (repeated in every model's block they were a third of a family page)
+    bibtex = display_bibtex(texts.model(model) if model else texts.family(family))
     dropdown = create_component(
         "dropdown",
         opened=False,
@@ -33,8 +35,12 @@ def cite_block(texts: BibtexTexts, family: Family, model: ModelVariant | None) -
         body_classes=[],
     )
     dropdown += nodes.rubric(title, title)
-    if model:
-        dropdown += para("引用论文与该模型检查点 Cite the papers and this checkpoint:")
+    if model and family.papers:
+        section = nodes.reference("", "“引用 Cite”", internal=True, refid=f"cite-{family.id}")
+        dropdown += para("引用该模型检查点；论文条目在", section, "一节与下载文件中。Cite this checkpoint; "
+                         "the papers' entries are in the family's Cite section and in the downloads:")
+    elif model:
+        dropdown += para("引用该模型检查点 Cite this checkpoint:")
     else:
         dropdown += para("引用论文与全部模型检查点 Cite the papers and every checkpoint:")
     # Plain text, not highlighted: Pygments wraps every BibTeX token in a <span>, which made the
