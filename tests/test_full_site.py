@@ -73,3 +73,9 @@ def test_home_page_shows_counts_and_latest_updates(site):
 def test_no_family_page_is_over_150_kb(site):
     sizes = {path.name: path.stat().st_size for path in (Path(site.outdir) / "families").glob("*.html")}
     assert max(sizes.values()) < 150_000, max(sizes, key=sizes.get)
+
+
+def test_corrected_versions_are_shown_in_the_chronology(site):
+    chronology = visible_text(page(site, "chronology"))
+    assert "Qwen-MoE A2.7B/14.3B" in chronology and "Qwen-MoE 2.7B" not in chronology  # the list wrote 2.7B
+    assert "Kimi-K2.6 A32B/1T" in chronology  # the list wrote A32/1T

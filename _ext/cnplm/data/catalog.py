@@ -299,6 +299,13 @@ class Family:
     def version_shown(self, model: ModelVariant) -> str:
         return self.corrected_value(model, "version", model.version)
 
+    def model_label(self, model: ModelVariant) -> str:
+        """The model's name, with its version as shown where the name does not say it (Qwen-Base 7B)."""
+        version = self.version_shown(model)
+        if not version or version.lower() in model.name.lower():
+            return model.name
+        return f"{model.name} {version}"
+
 
 @dataclass(frozen=True)
 class UpdateEntry:

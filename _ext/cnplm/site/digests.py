@@ -72,7 +72,8 @@ def view_digests(catalog: Catalog) -> dict[str, str]:
     digests[view_key("papers")] = digest((papers, sorted(citing_families(catalog).items())))
     named = sorted({family for entry in catalog.updates for family in entry.families})
     models = catalog.models
-    model_labels = sorted({(m, models[m].name, models[m].version) for entry in catalog.updates for m in entry.models})
+    model_labels = sorted({(m, catalog.family_of(models[m]).model_label(models[m]))
+                           for entry in catalog.updates for m in entry.models})
     digests[view_key("updates")] = digest((catalog.updates, family_titles(catalog, named), model_labels))
     digests[view_key("data-date")] = digest(str(data_date(catalog)))  # what the freshness line shows
     digests[view_key("downloads")] = digest(family_titles(catalog, sorted(catalog.families)))

@@ -7,7 +7,7 @@ from itertools import groupby
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from ...data.catalog import ModelVariant, UpdateEntry
+from ...data.catalog import UpdateEntry
 from ..digests import view_key
 from ...export.outputs import FEED_PATH
 from ..render import Inline, bullet_list, external_link, joined, para, section, xref
@@ -47,19 +47,13 @@ class ChronologyDirective(CatalogDirective):
             parts += [" — 系列 Families: ", *joined(families)]
         models = [self.models[m] for m in entry.models]
         if models:
-            parts += [" · 模型 Models: ", *joined([xref("model", m.id, model_label(m)) for m in models])]
+            parts += [" · 模型 Models: ", *joined([xref("model", m.id, self.catalog.family_of(m).model_label(m))
+                                                         for m in models])]
         for link in entry.links:
             parts += [" · ", external_link(link.label, link.url)]
         if entry.correction:
             parts += [nodes.emphasis("", f" （勘误 Correction: {entry.correction}）")]
         return parts
-
-
-def model_label(model: ModelVariant) -> str:
-    """The model's name, with its version where the name does not say it (Qwen-Base 7B)."""
-    if not model.version or model.version.lower() in model.name.lower():
-        return model.name
-    return f"{model.name} {model.version}"
 
 
 class PaperTimelineDirective(CatalogDirective):

@@ -148,7 +148,8 @@ class FamilyDirective(CatalogDirective):
         repeated = Counter(model.name for model in family.models)
         container = section(f"details-{family.id}", "模型详情 Model details")
         for model in family.models:
-            title = f"{model.name} ({model.version})" if repeated[model.name] > 1 and model.version else model.name
+            version = family.version_shown(model)
+            title = f"{model.name} ({version})" if repeated[model.name] > 1 and version else model.name
             model_section = section(model_anchor(model), title)
             self.located(model_section)
             self.plm_domain.note_object("model", model.id, model_anchor(model), model.name, model_section)
