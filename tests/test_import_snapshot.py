@@ -122,6 +122,9 @@ def test_sizes_split_into_checkpoints():
     assert checkpoint_sizes("8B / 70B / 405B") == [(8e9, None), (70e9, None), (405e9, None)]
     assert checkpoint_sizes("0.6/4/8B") == [(0.6e9, None), (4e9, None), (8e9, None)]
     assert checkpoint_sizes("35B-A3B") == [(35e9, 3e9)]
+    # an active count without a unit in a trillion-parameter cell is in billions (Kimi K2.6: 32B of 1T)
+    assert checkpoint_sizes("A32/1T") == [(1e12, 32e9)] and checkpoint_sizes("A49/1.6T") == [(1.6e12, 49e9)]
+    assert checkpoint_sizes("A32/355B") == [(355e9, 32e9)] and checkpoint_sizes("1T / A32B") == [(1e12, 32e9)]
     assert checkpoint_sizes("0.5~72B (7档)") is None and checkpoint_sizes("large") is None
 
 

@@ -31,7 +31,8 @@ def checkpoints(text: str) -> list[tuple[float, float | None, str]] | None:
     is not a list of sizes.
 
     "8B / 70B / 405B" -> three; "0.6/4/8B" -> the unit of the last applies to all; "255B / A36B"
-    -> one MoE checkpoint; "35B-A3B" likewise.
+    -> one MoE checkpoint; "35B-A3B" likewise. An active count written without a unit takes the
+    cell's, except in a trillion-parameter cell, where it is in billions ("A32/1T": 32B of 1T).
     """
     parts = [part.strip() for part in re.split(r"\s*/\s*|-(?=A\d)", text.strip()) if part.strip()]
     if not parts:
@@ -45,7 +46,8 @@ def checkpoints(text: str) -> list[tuple[float, float | None, str]] | None:
     sizes: list[tuple[float, float | None, str]] = []
     active_first: tuple[float, str] | None = None  # "A32/355B": the active count written before its checkpoint
     for part, match in zip(parts, matches, strict=True):
-        value = float(match.group(2)) * SCALE[(match.group(3) or unit).upper()]
+        own_unit = match.group(3) or ("B" if match.group(1) and unit.upper() == "T" else unit)
+        value = float(match.group(2)) * SCALE[own_unit.upper()]
         if match.group(1) and sizes:  # an active-parameter count belongs to the checkpoint before it
             total, _, words = sizes[-1]
             sizes[-1] = (total, value, f"{words} / {part}")
