@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 from helpers import page, visible_text, warnings
 
@@ -67,9 +68,32 @@ def test_the_theme_s_navigation_tree_is_asked_for_at_most_two_levels():
 
     asked: list[dict] = []
     context = {"toctree": lambda **options: asked.append(options) or "<ul></ul>"}
-    bounded_navigation(None, "index", "page.html", context, None)
+    app = SimpleNamespace(builder=SimpleNamespace(),
+                          env=SimpleNamespace(config=SimpleNamespace(root_doc="index"), toctree_includes={}))
+    bounded_navigation(app, "index", "page.html", context, None)
     context["toctree"](collapse=False, titles_only=True, maxdepth=-1, includehidden=True)
     context["toctree"](maxdepth=5)
     context["toctree"](maxdepth=1)
     assert [options["maxdepth"] for options in asked] == [NAVIGATION_DEPTH, NAVIGATION_DEPTH, 1]
     assert asked[0]["titles_only"] is True and NAVIGATION_DEPTH == 2
+
+
+def sidebar_of(markup: str) -> str:
+    start = markup.index('class="sidebar-tree"')
+    return markup[start:markup.index("</div>", start)]
+
+
+def test_pages_in_no_toctree_share_one_navigation_and_the_others_mark_themselves(make_app, rootdir, tmp_path):
+    """Family pages (in no toctree) get the navigation made once for their folder: the same links,
+    relative to that folder; a page of the toctree still gets its own, marking itself current."""
+    shutil.copytree(rootdir / "test-basic", tmp_path / "project")
+    (tmp_path / "project" / "zz-orphan.rst").write_text(":orphan:\n\nOrphan\n======\n", encoding="utf-8")
+    app = build(make_app, tmp_path / "project")
+    macbert, erlangshen = sidebar_of(page(app, "families/macbert")), sidebar_of(page(app, "families/erlangshen"))
+    assert macbert == erlangshen and 'href="../' in macbert and "current" not in macbert
+    orphan = sidebar_of(page(app, "zz-orphan"))  # in no toctree either, but in the top folder
+    assert 'href="../' not in orphan and orphan == macbert.replace('href="../', 'href="')
+    for docname in ("orgs", "nlg"):  # pages of the root toctree, at the top folder
+        own = sidebar_of(page(app, docname))
+        assert 'class="current reference internal" href="#"' in own, docname
+        assert 'href="../' not in own

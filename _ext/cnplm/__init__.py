@@ -53,7 +53,8 @@ def setup(app) -> dict[str, Any]:
     from .site.domain import ROLE_OBJECT_TYPES, PLMDomain, category_without_page, collect_xrefs, short_role
     from .site.exports import feed_link, on_build_finished
     from .site.pictures import draw_pictures
-    from .site.page_context import bounded_navigation, on_env_get_outdated_freshness, on_html_page_context
+    from .site.page_context import (bounded_navigation, forget_navigation, on_env_get_outdated_freshness,
+                                    on_html_page_context)
     from .site.search_language import CatalogueIndexEntriesOutOfSearch, ChineseSearch
     from .site.search_index import drop_words_without_pages
     from .site.stable_config import hide_later_changes, remember_configured, restore_later_changes
@@ -111,6 +112,7 @@ def setup(app) -> dict[str, Any]:
     app.connect("build-finished", commit_digests, priority=900)  # after every page and export is written
     app.connect("html-page-context", on_html_page_context)
     app.connect("html-page-context", bounded_navigation, priority=100)  # before the theme's handler
+    app.connect("env-updated", forget_navigation)
     app.connect("config-inited", add_templates)
     app.add_css_file("cnplm.css")
     app.add_js_file("cnplm-tables.js", loading_method="defer")

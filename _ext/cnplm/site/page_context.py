@@ -3,6 +3,8 @@ the data's date (the newest log entry) and the list snapshot it follows, for the
 
 from __future__ import annotations
 
+import posixpath
+
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -42,13 +44,47 @@ NAVIGATION_DEPTH = 2
 
 
 def bounded_navigation(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Give the theme a ``toctree`` that stops at ``NAVIGATION_DEPTH`` (connected before the theme)."""
+    """Give the theme a ``toctree`` that stops at ``NAVIGATION_DEPTH`` (connected before the theme).
+
+    A page in no toctree (every family page) marks nothing in the navigation as current, so its
+    navigation is that of every other such page of its folder: it is made once per folder and build
+    (making it was a sixth of a cold build at 10x, most of it rendering the tree's HTML again).
+    """
     toctree = context.get("toctree")
     if toctree is None:
         return
+    shared = pagename not in documents_in_toctrees(app)
 
     def bounded(**options):
         depth = int(options.get("maxdepth", -1))
         options["maxdepth"] = NAVIGATION_DEPTH if depth <= 0 else min(depth, NAVIGATION_DEPTH)
-        return toctree(**options)
+        if not shared:
+            return toctree(**options)
+        key = (posixpath.dirname(pagename), tuple(sorted(options.items())))
+        cache = navigation_cache(app)
+        if key not in cache:
+            cache[key] = toctree(**options)
+        return cache[key]
     context["toctree"] = bounded
+
+
+def navigation_cache(app: Sphinx) -> dict:
+    """This build's navigation of the pages in no toctree, by folder and options."""
+    if not hasattr(app.builder, "cnplm_navigation"):
+        app.builder.cnplm_navigation = {}
+    return app.builder.cnplm_navigation
+
+
+def documents_in_toctrees(app: Sphinx) -> set[str]:
+    """The root document and every document some toctree includes (computed once per build)."""
+    if not hasattr(app.builder, "cnplm_in_toctrees"):
+        env = app.env
+        app.builder.cnplm_in_toctrees = {env.config.root_doc}.union(*env.toctree_includes.values())
+    return app.builder.cnplm_in_toctrees
+
+
+def forget_navigation(app: Sphinx, env: BuildEnvironment) -> None:
+    """env-updated: a new build may have changed the toctrees, so the shared navigation is made again."""
+    for name in ("cnplm_navigation", "cnplm_in_toctrees"):
+        if hasattr(app.builder, name):
+            delattr(app.builder, name)
