@@ -17,12 +17,15 @@ class download_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils no
 
 
 def cite_block(texts: BibtexTexts, family: Family, model: ModelVariant | None) -> nodes.container:
-    """A sphinx-design dropdown (a plain container in non-HTML builders) holding the BibTeX."""
+    """A sphinx-design dropdown (a plain container in non-HTML builders) holding BibTeX.
+
+    Each entry is on the page once: the family's block holds its papers, each model's block its own
+    checkpoint entry, and the family's ``.bib`` download holds them all (every entry repeated in the
+    family's block and in each model's made a 19-model family page 150 KB).
+    """
     subject = model.name if model else family.name
     title = f"引用 {subject} · Cite (BibTeX)"
-    # a model's block holds its own entry: the papers are in the family's block at the top of the
-    # page and in the downloads (repeated in every model's block they were a third of a family page)
-    bibtex = display_bibtex(texts.model(model) if model else texts.family(family))
+    bibtex = texts.model(model) if model else texts.papers(family)
     dropdown = create_component(
         "dropdown",
         opened=False,
@@ -35,18 +38,24 @@ def cite_block(texts: BibtexTexts, family: Family, model: ModelVariant | None) -
         body_classes=[],
     )
     dropdown += nodes.rubric(title, title)
+    label = f"{family.id}.bib"
+    download = download_link(label, label, target=family_bib_path(family))
     if model and family.papers:
         section = nodes.reference("", "“引用 Cite”", internal=True, refid=f"cite-{family.id}")
-        dropdown += para("引用该模型检查点；论文条目在", section, "一节与下载文件中。Cite this checkpoint; "
-                         "the papers' entries are in the family's Cite section and in the downloads:")
+        dropdown += para("引用该模型检查点；论文条目在", section, "一节中。Cite this checkpoint; "
+                         "the papers' entries are in the family's Cite section:")
     elif model:
         dropdown += para("引用该模型检查点 Cite this checkpoint:")
+    elif bibtex:
+        dropdown += para("引用论文；各模型检查点的条目在其小节中，全部条目在 ", download.deepcopy(),
+                         "。Cite the papers; each checkpoint's entry is in its section, and all of them in the download:")
     else:
-        dropdown += para("引用论文与全部模型检查点 Cite the papers and every checkpoint:")
-    # Plain text, not highlighted: Pygments wraps every BibTeX token in a <span>, which made the
-    # cite blocks 3.7 times their text and a 19-model family page 200 KB.
-    dropdown += nodes.literal_block(bibtex, bibtex, language="text", classes=["plm-bibtex"])
-    label = f"{family.id}.bib"
-    dropdown += para("下载 Download: ", download_link(label, label, target=family_bib_path(family)),
-                     " · ", download_link("all.bib", "all.bib", target=ALL_BIB_PATH))
+        dropdown += para("该系列尚无论文条目；各模型检查点的条目在其小节中，全部条目在 ", download.deepcopy(),
+                         "。No paper yet: each checkpoint's entry is in its section, and all of them in the download.")
+    if bibtex:
+        # Plain text, not highlighted: Pygments wraps every BibTeX token in a <span>, which made the
+        # cite blocks 3.7 times their text and a 19-model family page 200 KB.
+        text = display_bibtex(bibtex)
+        dropdown += nodes.literal_block(text, text, language="text", classes=["plm-bibtex"])
+    dropdown += para("下载 Download: ", download, " · ", download_link("all.bib", "all.bib", target=ALL_BIB_PATH))
     return dropdown
