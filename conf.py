@@ -16,7 +16,6 @@ locale_dirs = [str(ROOT / "_ext" / "cnplm" / "locale")]
 
 extensions = [
     "myst_parser",
-    "sphinx_design",
     "sphinx_copybutton",
     "cnplm",
     "sphinx_sitemap",

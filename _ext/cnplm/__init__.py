@@ -61,9 +61,10 @@ def setup(app) -> dict[str, Any]:
     from .data.settings import DEFAULTS
     from .site.state import (commit_digests, on_builder_inited, on_config_inited, on_env_before_read_docs,
                              on_env_get_outdated)
+    from .site.disclosure import register as register_disclosure
     from .site.transforms import ExternalLinksNoopener, resolve_download_links
 
-    app.setup_extension("sphinx_design")
+    register_disclosure(app)
     for name, default in DEFAULTS.items():
         app.add_config_value(name, default, "env", types=frozenset({type(default)}))
     # the awesome list's snapshot the data follows: {"name", "url", "commit", "date"}, shown in the footer

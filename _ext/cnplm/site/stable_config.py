@@ -2,7 +2,7 @@
 
 Sphinx compares the configuration of the previous build (pickled with the environment) with the
 new one right after ``config-inited``. Extensions that change values later, at ``builder-inited``
-(sphinx-design and sphinx-copybutton append to ``html_static_path``, furo sets
+(sphinx-copybutton appends to ``html_static_path``, furo sets
 ``pygments_dark_style``), make the two differ in every run, and each rebuild then reports "The
 configuration has changed". The theme's own options (furo's ``pygments_dark_style``) are only
 registered when the builder loads the theme, after the comparison, so they count as changed too.

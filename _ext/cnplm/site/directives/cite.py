@@ -1,14 +1,14 @@
-"""The "Cite" dropdown of a family or model: BibTeX to copy, and a link to download it."""
+"""The "Cite" block of a family or model: BibTeX to copy, and a link to download it."""
 
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx_design.shared import create_component
 
 from ...data.catalog import Family, ModelVariant
 from ...export.bibtex_texts import BibtexTexts
 from ...export.outputs import ALL_BIB_PATH, family_bib_path
 from ..bibtex_display import display_bibtex
+from ..disclosure import folded
 from ..render import NO_SEARCH, para
 
 
@@ -17,7 +17,7 @@ class download_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils no
 
 
 def cite_block(texts: BibtexTexts, family: Family, model: ModelVariant | None) -> nodes.container:
-    """A sphinx-design dropdown (a plain container in non-HTML builders) holding BibTeX.
+    """A folded block (``<details>`` in HTML, a plain container elsewhere) holding BibTeX.
 
     Each entry is on the page once: the family's block holds its papers, each model's block its own
     checkpoint entry, and the family's ``.bib`` download holds them all (every entry repeated in the
@@ -26,36 +26,25 @@ def cite_block(texts: BibtexTexts, family: Family, model: ModelVariant | None) -
     subject = model.name if model else family.name
     title = f"引用 {subject} · Cite (BibTeX)"
     bibtex = texts.model(model) if model else texts.papers(family)
-    dropdown = create_component(
-        "dropdown",
-        opened=False,
-        type="dropdown",
-        has_title=True,
-        icon="quote" if model is None else None,  # one icon per page: 19 model blocks repeat 0.5 KB of SVG each
-        chevron=None,
-        container_classes=["sd-mb-3", "plm-cite", NO_SEARCH],  # the papers are indexed where they are listed
-        title_classes=[],
-        body_classes=[],
-    )
-    dropdown += nodes.rubric(title, title)
+    block = folded(title, classes=["plm-cite", NO_SEARCH])  # the papers are indexed where they are listed
     label = f"{family.id}.bib"
     download = download_link(label, label, target=family_bib_path(family))
     if model and family.papers:
         section = nodes.reference("", "“引用 Cite”", internal=True, refid=f"cite-{family.id}")
-        dropdown += para("引用该模型检查点；论文条目在", section, "一节中。Cite this checkpoint; "
+        block += para("引用该模型检查点；论文条目在", section, "一节中。Cite this checkpoint; "
                          "the papers' entries are in the family's Cite section:")
     elif model:
-        dropdown += para("引用该模型检查点 Cite this checkpoint:")
+        block += para("引用该模型检查点 Cite this checkpoint:")
     elif bibtex:
-        dropdown += para("引用论文；各模型检查点的条目在其小节中，全部条目在 ", download.deepcopy(),
+        block += para("引用论文；各模型检查点的条目在其小节中，全部条目在 ", download.deepcopy(),
                          "。Cite the papers; each checkpoint's entry is in its section, and all of them in the download:")
     else:
-        dropdown += para("该系列尚无论文条目；各模型检查点的条目在其小节中，全部条目在 ", download.deepcopy(),
+        block += para("该系列尚无论文条目；各模型检查点的条目在其小节中，全部条目在 ", download.deepcopy(),
                          "。No paper yet: each checkpoint's entry is in its section, and all of them in the download.")
     if bibtex:
         # Plain text, not highlighted: Pygments wraps every BibTeX token in a <span>, which made the
         # cite blocks 3.7 times their text and a 19-model family page 200 KB.
         text = display_bibtex(bibtex)
-        dropdown += nodes.literal_block(text, text, language="text", classes=["plm-bibtex"])
-    dropdown += para("下载 Download: ", download, " · ", download_link("all.bib", "all.bib", target=ALL_BIB_PATH))
-    return dropdown
+        block += nodes.literal_block(text, text, language="text", classes=["plm-bibtex"])
+    block += para("下载 Download: ", download, " · ", download_link("all.bib", "all.bib", target=ALL_BIB_PATH))
+    return block
