@@ -20,9 +20,9 @@ class NewProcessBuilds:
         self.exports = 0
         load_catalog, catalog_json = state.load_catalog, exports.catalog_json
 
-        def counted_load(sources):
+        def counted_load(sources, cache=None):
             self.loads += 1
-            return load_catalog(sources)
+            return load_catalog(sources, cache)
 
         def counted_export(catalog):
             self.exports += 1

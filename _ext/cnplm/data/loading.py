@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from .bibliography import load_bibliography
+from .bibliography_cache import cached_bibliography
 from .catalog import (
     Catalog,
     Category,
@@ -377,12 +377,13 @@ def load_updates(path: Path, families: dict[str, Family], problems: list[Problem
     return sorted(entries, key=lambda entry: entry.date, reverse=True)
 
 
-def load_catalog(sources: CatalogSources) -> tuple[Catalog, list[Problem]]:
+def load_catalog(sources: CatalogSources, cache: Path | None = None) -> tuple[Catalog, list[Problem]]:
     """Read every input once; return the catalogue and all problems found, root causes first
-    (in reading order: BibTeX, registries, cards, log), by line within a file."""
+    (in reading order: BibTeX, registries, cards, log), by line within a file. ``cache``: a folder
+    where the parsed ``.bib`` database is kept between runs (data/bibliography_cache.py)."""
     problems: list[Problem] = []
     catalog = Catalog()
-    catalog.bibliography, bib_problems = load_bibliography(list(sources.bibfiles))
+    catalog.bibliography, bib_problems = cached_bibliography(list(sources.bibfiles), cache)
     problems.extend(bib_problems)
     rejected: dict[str, dict[str, Location]] = {"domain": {}, "organisation": {}, "category": {}}
     catalog.categories = load_registry(sources.categories_path, "categories", build_category, problems,

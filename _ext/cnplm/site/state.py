@@ -93,11 +93,13 @@ def file_digests(sources: CatalogSources) -> dict[str, str | None]:
     return digests
 
 
-def load(sources: CatalogSources, previous: LoadedCatalog | None) -> LoadedCatalog:
+def load(sources: CatalogSources, previous: LoadedCatalog | None, cache: Path | None = None) -> LoadedCatalog:
+    """The catalogue (``previous`` when no input changed); ``cache``: the doctree folder, where the
+    parsed .bib database is kept between builds."""
     current = fingerprint(sources)
     if previous is not None and previous.fingerprint == current:
         return previous
-    catalog, problems = load_catalog(sources)
+    catalog, problems = load_catalog(sources, cache)
     return LoadedCatalog(catalog, tuple(problems), object_digests(catalog), current, BibtexTexts(catalog))
 
 
@@ -148,7 +150,7 @@ def on_builder_inited(app: Sphinx) -> None:
         _UNCHANGED[srcdir] = sources
         state = previous
     else:
-        loaded = load(sources, _LOADED.get(srcdir))
+        loaded = load(sources, _LOADED.get(srcdir), Path(app.doctreedir))
         _LOADED[srcdir] = loaded
         seed_bibtex(Path(app.doctreedir), loaded)
         state = InputState(files, loaded.problems, tuple(loaded.catalog.families), tuple(loaded.catalog.categories))
