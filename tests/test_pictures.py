@@ -84,3 +84,19 @@ def test_a_picture_is_drawn_again_only_when_its_data_changed(make_app, tmp_path,
     assert warnings(app) == ""
     after = {path.stem: path.stat().st_mtime_ns for path in folder.glob("*.svg")}
     assert {name for name in before if before[name] != after[name]} == redrawn
+
+
+def test_renaming_a_model_changes_no_picture_s_data(project_root):
+    """No picture shows model names, so a renamed model redraws nothing (nor re-reads the pictures page)."""
+    import dataclasses
+
+    from cnplm.data.loading import load_catalog
+    from cnplm.data.settings import sources_from_conf
+    from cnplm.export.pictures import PICTURES, data_digest, picture_data
+
+    catalog, _ = load_catalog(sources_from_conf(project_root))
+    family = next(f for f in catalog.families.values() if any(m.parameters and m.release for m in f.models))
+    before = {name: data_digest(picture_data(catalog, name)) for name in PICTURES}
+    models = tuple(dataclasses.replace(m, name=m.name + "-renamed") for m in family.models)
+    catalog.families[family.id] = dataclasses.replace(family, models=models)
+    assert {name: data_digest(picture_data(catalog, name)) for name in PICTURES} == before

@@ -84,8 +84,8 @@ def picture_data(catalog: Catalog, name: str) -> tuple:
             for model in family.models:
                 date, released = model_date(model, logged)
                 if date and model.parameters:
-                    points.append((date.isoformat(), model.parameters, model.kind or "", model.name, released,
-                                   family.category))
+                    # no name: the picture shows none, so renaming a model does not redraw it
+                    points.append((date.isoformat(), model.parameters, model.kind or "", released, family.category))
         return stamp, tuple(sorted(points)), categories
     if name == "organisations":
         counts = Counter(model.organisation for model in catalog.models.values())
@@ -145,7 +145,7 @@ def size_groups(points: tuple, categories: tuple) -> tuple[int, list[tuple[str, 
     """Colour by kind of model where the cards give kinds, else by category: (field index, groups)."""
     if any(point[2] for point in points):
         return 2, [*KINDS.items(), ("", "类型未注明 Kind not given")]
-    return 5, list(categories)
+    return 4, list(categories)
 
 
 def draw_sizes(data: tuple):
@@ -155,7 +155,7 @@ def draw_sizes(data: tuple):
     field, groups = size_groups(points, categories)
     for index, (group, label) in enumerate(groups):
         for released, marker in ((True, "o"), (False, "D")):
-            mine = [p for p in points if p[field] == group and p[4] is released]
+            mine = [p for p in points if p[field] == group and p[3] is released]
             if not mine:
                 continue
             ax.scatter([datetime.date.fromisoformat(p[0]) for p in mine], [p[1] for p in mine], s=34, marker=marker,
