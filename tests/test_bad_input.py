@@ -172,3 +172,21 @@ def test_bad_input_is_a_located_sphinx_warning_and_the_build_goes_on(make_app, p
     assert "Traceback" not in log
     # the rest of the site is still built: the other family's page exists
     assert (Path(app.outdir) / "families" / "erlangshen.html").exists()
+
+
+def test_cards_are_read_again_only_when_they_changed_and_their_problems_stay_located(project, monkeypatch):
+    from cnplm.data import loading
+
+    card = project / "cards" / "macbert.yaml"
+    edit(card, "    size: base\n", "    size: base\n    layers: twelve\n")  # a problem the cache must keep
+    folder = project / "_doctrees"
+    first = [str(problem) for problem in load_catalog(sources(project), folder)[1]]
+    assert any("macbert.yaml" in message and "layers" in message for message in first)
+    read: list[str] = []
+    reader = loading.read_card
+    monkeypatch.setattr(loading, "read_card", lambda path: read.append(path.name) or reader(path))
+    catalog, problems = load_catalog(sources(project), folder)
+    assert read == [] and [str(problem) for problem in problems] == first and "macbert" in catalog.families
+    edit(project / "cards" / "erlangshen.yaml", "name: Erlangshen", "name: Erlangshen 二")
+    catalog, _ = load_catalog(sources(project), folder)
+    assert read == ["erlangshen.yaml"] and catalog.families["erlangshen"].name == "Erlangshen 二"

@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from .bibliography_cache import cached_bibliography
+from .card_cache import CardCache
 from .catalog import (
     Catalog,
     Category,
@@ -82,6 +83,17 @@ def read_validated(path: Path, schema: str) -> tuple[YamlDocument | None, list[P
         return None, problems
     valid, schema_found = validate_pruning(document, schema)
     return (document if valid else None), problems + schema_found
+
+
+def read_card(path: Path) -> tuple[YamlDocument | None, list[Problem], set[str]]:
+    """A card that passed its schema (invalid models dropped, each reported), or None; its problems;
+    and every model id it declares, even in an entry the schema rejects."""
+    document, found = read_yaml(path)
+    if document is None:
+        return None, found, set()
+    declared = declared_model_ids(document.data)
+    valid, schema_found = validate_pruning(document, "card")
+    return (document if valid else None), found + schema_found, declared
 
 
 def links_of(items: list[dict] | None) -> tuple[Link, ...]:
@@ -400,16 +412,14 @@ def load_catalog(sources: CatalogSources, cache: Path | None = None) -> tuple[Ca
         problems.append(Problem(path, 1, f"not read: a card is {sources.cards_dir}/<id>.yaml "
                                          "(top level, suffix .yaml); move or rename it"))
     declared_models: set[str] = set()  # every model id a card names, even when its entry is rejected
+    cards = CardCache(cache)
     for path in sources.card_paths():
-        document, found = read_yaml(path)
-        if document is not None:
-            declared_models |= declared_model_ids(document.data)
-            valid, schema_found = validate_pruning(document, "card")
-            found += schema_found
-            document = document if valid else None
+        document, found, declared = cards.read(path, read_card)
+        declared_models |= declared
         problems.extend(found)
         if document is not None:
             builder.add_card(document)
+    cards.save()
     builder.check_lineage()
     catalog.updates = load_updates(sources.updates, catalog.families, problems, declared_models)
     return catalog, in_reading_order(problems, sources)
