@@ -9,12 +9,11 @@ unreadable or stale cache is ignored. Problems come back as they were found, wit
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from pathlib import Path
 
 from . import bibliography, citation_labels
 from .bibliography import Bibliography, load_bibliography
+from .kept import keep, read_kept
 from .problems import Problem
 
 CACHE_NAME = "cnplm-bibliography.pickle"
@@ -37,18 +36,9 @@ def cached_bibliography(paths: list[Path], folder: Path | None) -> tuple[Bibliog
     if folder is None:
         return load_bibliography(paths)
     cache, digest = folder / CACHE_NAME, inputs_digest(paths)
-    try:
-        kept_digest, kept = pickle.loads(cache.read_bytes())
-        if kept_digest == digest:
-            return kept
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
-        pass
+    kept = read_kept(cache)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == digest:
+        return kept[1]
     result = load_bibliography(paths)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps((digest, result), protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(cache)  # a build stopped half-way leaves the old cache or none
-    except (OSError, pickle.PicklingError):
-        pass
+    keep(cache, (digest, result))
     return result

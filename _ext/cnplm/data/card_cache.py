@@ -9,12 +9,11 @@ the code and schema that read it, changed is read again. An unreadable cache is 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .kept import keep, read_kept
 from .schemas import SCHEMA_DIR
 
 READERS = [Path(__file__).parent / name for name in ("loading.py", "schemas.py", "yaml_source.py")]
@@ -34,38 +33,29 @@ class CardCache:
     """``read(path, reader)``: the reader's result for the card, from the last run when unchanged."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self.kept: dict[str, tuple[str, Any]] = {}
+        self.path = folder / CACHE_NAME if folder is not None else None
+        kept = read_kept(self.path) if self.path is not None else None
+        self.kept: dict[str, tuple[str, Any]] = kept if isinstance(kept, dict) else {}
         self.used: dict[str, tuple[str, Any]] = {}
-        self.code = code_digest() if folder is not None else b""
-        if folder is not None:
-            try:
-                kept = pickle.loads((folder / CACHE_NAME).read_bytes())
-                self.kept = kept if isinstance(kept, dict) else {}
-            except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
-                pass
+        self.read_again = False  # a card was read anew: the kept file is out of date
+        self.code = code_digest() if self.path is not None else b""
 
     def read(self, path: Path, reader: Callable[[Path], Any]) -> Any:
-        if self.folder is None:
+        if self.path is None:
             return reader(path)
         try:
             digest = hashlib.sha256(self.code + path.read_bytes()).hexdigest()
         except OSError:
             return reader(path)  # the reader reports the unreadable file
         kept = self.kept.get(str(path))
-        result = kept[1] if kept is not None and kept[0] == digest else reader(path)
+        if kept is not None and kept[0] == digest:
+            result = kept[1]
+        else:
+            result, self.read_again = reader(path), True
         self.used[str(path)] = (digest, result)
         return result
 
     def save(self) -> None:
         """Keep this run's cards (and only them) for the next run."""
-        if self.folder is None or self.used == self.kept:
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            cache = self.folder / CACHE_NAME
-            partial = cache.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_bytes(pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
-            partial.replace(cache)  # a build stopped half-way leaves the old cache or none
-        except (OSError, pickle.PicklingError):
-            pass
+        if self.path is not None and (self.read_again or self.used.keys() != self.kept.keys()):
+            keep(self.path, self.used)

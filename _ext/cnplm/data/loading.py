@@ -392,7 +392,8 @@ def load_updates(path: Path, families: dict[str, Family], problems: list[Problem
 def load_catalog(sources: CatalogSources, cache: Path | None = None) -> tuple[Catalog, list[Problem]]:
     """Read every input once; return the catalogue and all problems found, root causes first
     (in reading order: BibTeX, registries, cards, log), by line within a file. ``cache``: a folder
-    where the parsed ``.bib`` database is kept between runs (data/bibliography_cache.py)."""
+    where the parsed ``.bib`` database and cards are kept between runs (data/bibliography_cache.py,
+    data/card_cache.py)."""
     problems: list[Problem] = []
     catalog = Catalog()
     catalog.bibliography, bib_problems = cached_bibliography(list(sources.bibfiles), cache)

@@ -9,11 +9,10 @@ of the code that writes BibTeX (export/bibtex_texts.py). A missing or unreadable
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from pathlib import Path
 
 from .. import __version__
+from ..data.kept import keep, read_kept
 from ..export import bibtex_export, bibtex_texts, citation_date
 from .digests import bibtex_keys
 
@@ -31,17 +30,10 @@ def model_keys(loaded) -> dict[str, str]:
 
 def seed_bibtex(doctreedir: Path, loaded) -> None:
     """Give the catalogue of this build the texts of the last build that are still right."""
-    try:
-        saved = pickle.loads((doctreedir / CACHE_FILE).read_bytes())
-    except Exception:  # noqa: BLE001 (a cache: whatever is wrong with it, the texts are written again)
-        return
+    saved = read_kept(doctreedir / CACHE_FILE)
     if isinstance(saved, dict):
         loaded.bibtex.seed(saved, model_keys(loaded))
 
 
 def save_bibtex(doctreedir: Path, loaded) -> None:
-    path = doctreedir / CACHE_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    partial.write_bytes(pickle.dumps(loaded.bibtex.saved(model_keys(loaded)), protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(partial, path)
+    keep(doctreedir / CACHE_FILE, loaded.bibtex.saved(model_keys(loaded)))

@@ -95,7 +95,7 @@ def file_digests(sources: CatalogSources) -> dict[str, str | None]:
 
 def load(sources: CatalogSources, previous: LoadedCatalog | None, cache: Path | None = None) -> LoadedCatalog:
     """The catalogue (``previous`` when no input changed); ``cache``: the doctree folder, where the
-    parsed .bib database is kept between builds."""
+    parsed .bib database and cards are kept between builds."""
     current = fingerprint(sources)
     if previous is not None and previous.fingerprint == current:
         return previous
