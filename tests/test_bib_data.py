@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 import pytest
 
-from cnplm.data.bibliography import field_text, load_bibliography, parse_bib_file
+from cnplm.data.bibliography import (DISPLAY_FIELDS, braces_only, field_text, latex_decoder, load_bibliography,
+                                    parse_bib_file)
+from cnplm.data.citation_labels import PLAIN_WORDS
 from cnplm.data.settings import sources_from_conf
 
 BIB_DIR = Path(__file__).resolve().parent.parent / "bib"
@@ -65,3 +68,35 @@ def test_faults_are_found():
         "no author", "archiveprefix 'arxiv' is not 'arXiv'", "eprint 'abs/2401.1' is not an arXiv id",
         "key is not firstauthorYEARword",
     ]
+
+
+TRICKY_VALUES = ["{BERT}: a -- b", "{a}``b''", "{a}!`", "{a} \\& b", "{PanGu}-$\\alpha$", "{ab", "a}{",
+                 "{{Qwen} Team} and Bai, Jinze", "{a}  b\n c", "{Ziya}: 姜子牙 {LLaMA}"]
+
+
+def test_braces_only_values_decode_as_pylatexenc_does():
+    """The decoder's short cut (drop the braces) gives pylatexenc's text for every value it takes,
+    over every value of the database and values that must not take it."""
+    values = [str(field_.value) for path in BIB_FILES for entry in parse_bib_file(path)[0]
+              for field_ in entry.fields if field_.key.lower() in DISPLAY_FIELDS]
+    taken = [value for value in values + TRICKY_VALUES if braces_only(value)]
+    assert len(taken) > 300 and not braces_only("{a} -- b") and not braces_only("{ab")
+    decoder = latex_decoder()
+    for value in taken:
+        assert value.replace("{", "").replace("}", "") == decoder._transform_python_value_string(value)[0]
+
+
+def test_plain_words_decode_as_latexcodec_does():
+    """pybtex's decoding short cut (plain words are their own decoding) agrees with latexcodec for
+    every field and name part of the database, and tricky texts do not take it."""
+    bibliography, _ = load_bibliography(BIB_FILES)
+    texts = ["Xiao-Ming", "O'Brien", "Zhang Wei"]
+    for entry in bibliography.pybtex.entries.values():
+        texts.extend(entry.fields.values())
+        for person in (person for persons in entry.persons.values() for person in persons):
+            texts.extend(person.first_names + person.middle_names + person.prelast_names + person.last_names
+                         + person.lineage_names)
+    taken = [text for text in texts if PLAIN_WORDS.fullmatch(text)]
+    assert len(taken) > 3000
+    assert not any(PLAIN_WORDS.fullmatch(text) for text in ["a -- b", "a''b", "x!`", "a  b", " a", "a\nb", "{A}"])
+    assert [text for text in taken if codecs.decode(text, "ulatex") != text] == []

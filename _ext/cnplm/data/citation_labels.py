@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -29,9 +30,17 @@ logger = logging.getLogger(__name__)
 PLAIN_TEXT = PlainTextBackend()
 
 
+# words of no LaTeX syntax, accent sign or quote, one space apart (one hyphen or apostrophe is itself;
+# two are a dash or a quote): latexcodec leaves them as they are
+PLAIN_WORDS = re.compile(r"(?!.*(?:--|''))[^\\{}$~%&^_`!?\s]+(?: [^\\{}$~%&^_`!?\s]+)*")
+
+
 @lru_cache(maxsize=100_000)
 def decoded_latex(latex: str) -> str:
-    """latexcodec's decoding of a field or name part, once per distinct text."""
+    """latexcodec's decoding of a field or name part, once per distinct text; plain words are their
+    own decoding (tests/test_bib_data.py checks this against latexcodec for the whole database)."""
+    if PLAIN_WORDS.fullmatch(latex):
+        return latex
     return codecs.decode(latex, "ulatex")
 
 

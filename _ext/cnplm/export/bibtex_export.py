@@ -12,7 +12,6 @@ Two flavours (see docs/cite.md):
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -23,6 +22,7 @@ from bibtexparser.middlewares import AddEnclosingMiddleware
 from bibtexparser.model import Block, Entry, Field, ImplicitComment
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
+from ..data.bibliography import entry_copy
 from ..data.catalog import Catalog, Family, ModelVariant
 from ..data.hosts import host_of
 from .citation_date import citation_date
@@ -49,7 +49,7 @@ def unicode_to_latex(text: str) -> str:
 
 def latex_safe(entry: Entry) -> Entry:
     """A copy of ``entry`` whose text fields pdflatex reads (non-ASCII as LaTeX commands)."""
-    safe = copy.deepcopy(entry)
+    safe = entry_copy(entry)
     for field in safe.fields:
         if field.key.lower() not in VERBATIM_FIELDS and isinstance(field.value, str):
             field.value = unicode_to_latex(field.value)
@@ -63,7 +63,7 @@ def with_eprinttype(entry: Entry) -> Entry:
     prefix = fields.get("archiveprefix")
     if "eprint" not in fields or prefix is None or "eprinttype" in fields:
         return entry
-    result = copy.deepcopy(entry)
+    result = entry_copy(entry)
     result.set_field(Field("eprinttype", str(prefix.value).lower()))
     return result
 
@@ -73,7 +73,7 @@ BIBLATEX_FIELD_NAMES = {"archiveprefix": "eprinttype", "primaryclass": "eprintcl
 
 def biblatex_paper(entry: Entry) -> Entry:
     """A paper entry in biblatex's data model (biber --validate-datamodel accepts it)."""
-    result = copy.deepcopy(entry)
+    result = entry_copy(entry)
     fields = result.fields_dict
     for old, new in BIBLATEX_FIELD_NAMES.items():
         if old in fields:
@@ -197,7 +197,7 @@ def all_biblatex_entries(catalog: Catalog) -> list[Block]:
 def to_bibtex(blocks: list[Block]) -> str:
     """Entries (and comments) as BibTeX text, written by bibtexparser; a value keeps the enclosing
     it was read with (so a month macro such as ``jun`` stays bare), new values are braced."""
-    library = Library(copy.deepcopy(blocks))
+    library = Library([entry_copy(block) if isinstance(block, Entry) else block for block in blocks])
     enclosing = AddEnclosingMiddleware(reuse_previous_enclosing=True, default_enclosing="{",
                                        enclose_integers=True)
     return bibtexparser.write_string(library, unparse_stack=[enclosing])
