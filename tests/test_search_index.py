@@ -67,3 +67,21 @@ def test_labels_bibtex_and_code_snippets_stay_out_of_the_search_index(make_app, 
     # ... but not in the index, while the values are
     assert not {"howpublish", "howpublished", "autotoken", "autotokenizer", "层数"} & set(terms)
     assert {"macbert", "hfl", "chines"} <= set(terms)
+
+
+def test_words_kept_per_text_give_the_index_sphinx_gives(make_app, tmp_path, rootdir, monkeypatch):
+    """ChineseSearch keeps each text's words and stems; the index is the one Sphinx's own split
+    and stem make."""
+    from sphinx.search.zh import SearchChinese
+
+    from cnplm.site.search_language import ChineseSearch
+
+    language = ChineseSearch({})
+    assert language.split("BERT 模型 BERT") == language.split("BERT 模型 BERT") and language.split_cache
+    assert language.stem("models") == "model" and language.stem_cache == {"models": "model"}
+    kept = build_copy(make_app, rootdir / "test-basic", tmp_path / "kept", confoverrides={"html_search_language": "zh"})
+    monkeypatch.setattr(ChineseSearch, "split", SearchChinese.split)
+    monkeypatch.setattr(ChineseSearch, "stem", SearchChinese.stem)
+    plain = build_copy(make_app, rootdir / "test-basic", tmp_path / "plain", confoverrides={"html_search_language": "zh"})
+    assert len(search_index(kept)["terms"]) > 100
+    assert search_index(kept) == search_index(plain)
