@@ -1,8 +1,10 @@
 """Plain Sphinx pages of the same shape as the site: the baseline of bench/scale.py.
 
 One static MyST page per family (its fields, model table, one section per model with the fields the
-site shows and its BibTeX, corrections, log lines, the papers' BibTeX and references), the same category, index and home pages with the same links, the same toctrees, theme and
-Chinese search, but no extension: what Sphinx itself costs for a site of this size.
+site shows and its BibTeX, corrections, log lines, the papers' BibTeX and references), the same category, index and home pages with the same links (the organisation index with each
+organisation's fields), the same toctrees, theme, Chinese search and third-party extensions (MyST,
+copy buttons, sitemap, Open Graph tags), but not the site's own extension: what Sphinx costs for a
+site of this size without it.
 """
 
 from __future__ import annotations
@@ -10,17 +12,23 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from cnplm.data.catalog import Catalog, Family, ModelVariant
+from cnplm.data.catalog import ORGANISATION_KINDS, Catalog, Family, ModelVariant, Organisation
 from cnplm.data.summaries import INDEXES, category_families
 from cnplm.export.bibtex_export import model_blocks, paper_entries, to_bibtex
+from cnplm.site.search_words import organisation_aliases
 
 CONF = """\
 project = "plain"
 language = "zh_CN"
-extensions = ["myst_parser"]
+extensions = ["myst_parser", "sphinx_copybutton", "sphinx_sitemap", "sphinxext.opengraph"]
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 html_theme = "furo"
 html_search_language = "zh"
+html_baseurl = "https://example.org/plain/"
+sitemap_url_scheme = "{link}"
+ogp_site_url = html_baseurl
+ogp_image = html_baseurl + "social.png"
+ogp_social_cards = {"enable": False}
 """
 
 
@@ -86,6 +94,18 @@ def family_page(catalog: Catalog, family: Family) -> str:
     return "\n".join(parts)
 
 
+def organisation_fields(organisation: Organisation) -> list[tuple[str, str]]:
+    """The fields of an organisation's entry on the site's organisation index."""
+    fields = [("类型 Kind", cell(ORGANISATION_KINDS[organisation.kind])),
+              ("又名 Also known as", cell("、".join(organisation_aliases(organisation)))),
+              ("列表原文 Listed as", cell("、".join(label for label in organisation.listed_as
+                                                   if label not in (organisation.name_en, organisation.name_zh)))),
+              ("主页 Home", link(organisation.url, organisation.url)), ("说明 Note", cell(organisation.note or "")),
+              ("资料来源 Sources", " · ".join(link(source.url, source.url) for source in organisation.sources
+                                                if source.url != organisation.url))]
+    return [(label, value) for label, value in fields if value]
+
+
 def summary_page(title: str, rows: list[list[str]]) -> str:
     return f"# {title}\n\n" + table(["系列 Family", "模型数 Models", "规模 Sizes"], rows)
 
@@ -107,7 +127,9 @@ def write_static_project(catalog: Catalog, target: Path) -> None:
         text = f"# {name}\n\n"
         for group in grouping(catalog):
             links = " · ".join(f"[{f.title}](families/{f.id}.md) ({f.models})" for f in group.families)
-            text += f"## {group.title}\n\n{group.models} models\n\n{links}\n\n"
+            organisation = catalog.organisations.get(group.key) if name == "organisation" else None
+            fields = "".join(f":{label}: {value}\n" for label, value in organisation_fields(organisation)) if organisation else ""
+            text += f"## {group.title}\n\n{fields}\n{group.models} models\n\n{links}\n\n"
         (target / f"index-{name}.md").write_text(text, encoding="utf-8")
         pages.append(f"index-{name}")
     papers = [catalog.bibliography[key] for key in sorted(catalog.bibliography.papers)]

@@ -32,3 +32,6 @@ def test_plain_pages_hold_the_family_pages_fields(tmp_path, project_root):
     assert ":许可 Licence: Apache-2.0" in qwen2 and ":资料来源 Source of licence:" in qwen2
     assert "## 勘误 Corrections" in qwen2 and "## 参考文献 References" in qwen2
     assert (tmp_path / "src" / "references.md").exists() and (tmp_path / "src" / "chronology.md").exists()
+    organisations = (tmp_path / "src" / "index-organisation.md").read_text(encoding="utf-8")
+    assert ":类型 Kind:" in organisations and ":主页 Home: [https://github.com/ymcui/HFL-Anthology]" in organisations
+    assert '"sphinxext.opengraph"' in (tmp_path / "src" / "conf.py").read_text(encoding="utf-8")
