@@ -3,11 +3,13 @@
 Usage: .venv/bin/python bench/scale.py [--scales 1 10 100] [--base all|2022] [--keep DIR] [--no-plain] [--quick] [--repeat 3]
 
 1× is the whole catalogue, or with ``--base 2022`` the 43 families of the 2022-02-24 list (the 1× of
-the scale issue; the update log then keeps only its links to those families). For each scale the cards are cloned with new family and model ids into a temporary copy of the
-project, checked with ``python -m cnplm check``, then built: cold with ``-j 1``, cold with
-``-j auto``, a no-op rebuild, and a rebuild after one model of one card is renamed. The same four
-builds run on plain Sphinx over static pages of the same shape (bench/static_pages.py). Nothing is
-asserted: it prints a Markdown table (the README carries the latest one).
+the scale issue; the update log then keeps only its links to those families). For each scale the
+cards are cloned with new family and model ids into a temporary copy of the project, checked with
+``python -m cnplm check``, and plain Sphinx gets static pages of the same shape
+(bench/static_pages.py). Cold builds with ``-j 1`` and ``-j auto`` of the site and of plain Sphinx
+alternate, ``--repeat`` rounds of them (medians are printed, with the site's time over plain
+Sphinx's); then each gets a no-op rebuild and a rebuild after one model of one card is renamed.
+Nothing is asserted: it prints a Markdown table (the README carries the latest one).
 """
 
 from __future__ import annotations
@@ -147,60 +149,81 @@ def output_figures(html: Path) -> dict[str, str]:
     }
 
 
-def cold_build(project: Path, source: str, jobs: str, werror: bool, repeat: int) -> Build:
-    """``repeat`` cold builds; wall time, CPU time and memory are each their median."""
-    runs = []
-    for _ in range(repeat):
-        shutil.rmtree(project / "_build", ignore_errors=True)
-        runs.append(sphinx(project, source, jobs, werror))
+@dataclass
+class Project:
+    name: str  # "site" or "plain Sphinx"
+    path: Path
+    source: str
+    werror: bool
+    edited: Path | None  # the file the edit changes; None: no no-op and edit builds
+
+
+def median_build(runs: list[Build]) -> Build:
+    """Wall time, CPU time and memory, each the median of the runs."""
     return Build(statistics.median(r.seconds for r in runs), statistics.median(r.cpu_seconds for r in runs),
                  statistics.median(r.peak_mb for r in runs), runs[-1].reread, runs[-1].output)
 
 
-def builds(project: Path, source: str, edited: Path | None, werror: bool, parallel: bool,
-           repeat: int = 1) -> dict[str, str]:
-    """Cold -j 1, cold -j auto (unless not ``parallel``; each the median of ``repeat`` builds), then
-    no-op and one edit (unless no ``edited``)."""
-    html = project / "_build" / "html"
-    serial = cold_build(project, source, "1", werror, repeat)
-    result = {"cold -j 1": f"{serial.seconds:.1f} s (cpu {serial.cpu_seconds:.1f} s), {serial.peak_mb:.0f} MB"}
-    jobs = "1"
-    if parallel:
-        cold = cold_build(project, source, "auto", werror, repeat)
-        result["cold -j auto"] = f"{cold.seconds:.1f} s (cpu {cold.cpu_seconds:.1f} s), {cold.peak_mb:.0f} MB"
-        jobs = "auto"
-    figures = output_figures(html)
-    if edited is not None:
-        noop = sphinx(project, source, jobs, werror)
-        result["no-op"] = f"{noop.seconds:.1f} s (cpu {noop.cpu_seconds:.1f} s, {noop.reread} read)"
-        rename_model(edited)
-        edit = sphinx(project, source, jobs, werror)
-        result["one card edited"] = (f"{edit.seconds:.1f} s (cpu {edit.cpu_seconds:.1f} s, {edit.reread} read, "
-                                     f"cpu {100 * edit.cpu_seconds / serial.cpu_seconds:.0f} % of cold -j 1)")
-    return {**result, **figures}
+def cold_builds(projects: list[Project], jobs: list[str], repeat: int) -> dict[tuple[str, str], Build]:
+    """``repeat`` rounds of one cold build of each project with each ``jobs``, taken in turn, so a
+    machine whose speed drifts (this one varies by 10-30 % from minute to minute) slows each alike."""
+    runs: dict[tuple[str, str], list[Build]] = {}
+    for _ in range(repeat):
+        for job in jobs:
+            for project in projects:
+                shutil.rmtree(project.path / "_build", ignore_errors=True)
+                runs.setdefault((project.name, job), []).append(
+                    sphinx(project.path, project.source, job, project.werror))
+    return {key: median_build(value) for key, value in runs.items()}
+
+
+def cold_figure(build: Build) -> str:
+    return f"{build.seconds:.1f} s (cpu {build.cpu_seconds:.1f} s), {build.peak_mb:.0f} MB"
+
+
+def rebuilds(project: Project, jobs: str, serial: Build) -> dict[str, str]:
+    """A no-op build, then one model renamed, on the tree the last cold build left."""
+    noop = sphinx(project.path, project.source, jobs, project.werror)
+    rename_model(project.edited)
+    edit = sphinx(project.path, project.source, jobs, project.werror)
+    return {"no-op": f"{noop.seconds:.1f} s (cpu {noop.cpu_seconds:.1f} s, {noop.reread} read)",
+            "one card edited": (f"{edit.seconds:.1f} s (cpu {edit.cpu_seconds:.1f} s, {edit.reread} read, "
+                                f"cpu {100 * edit.cpu_seconds / serial.cpu_seconds:.0f} % of cold -j 1)")}
 
 
 def measure(scale: int, workdir: Path, plain: bool, quick: bool, repeat: int = 1,
             base: str = "all") -> dict[str, dict[str, str]]:
-    """The site's builds, then plain Sphinx's; ``quick``: -j 1 only, and plain Sphinx cold only."""
+    """Cold builds of the site and of plain Sphinx in turn, then each one's no-op and edit builds;
+    ``quick``: -j 1 only, and no rebuilds of plain Sphinx."""
     from cnplm.data.loading import load_catalog
     from cnplm.data.settings import sources_from_conf
     from static_pages import write_static_project
 
-    project = workdir / f"kb-{scale}x"
-    make_project(project, scale, base)
-    print(f"{scale}×: {check(project)}", file=sys.stderr, flush=True)
-    edited = project / "docs" / "cards" / EDITED_CARD
-    results = {"site": builds(project, "docs", edited, True, not quick, repeat)}
-    print(f"{scale}×: site {results['site']}", file=sys.stderr, flush=True)
+    path = workdir / f"kb-{scale}x"
+    make_project(path, scale, base)
+    print(f"{scale}×: {check(path)}", file=sys.stderr, flush=True)
+    projects = [Project("site", path, "docs", True, path / "docs" / "cards" / EDITED_CARD)]
     if plain:
         static = workdir / f"plain-{scale}x"
-        catalog, _ = load_catalog(sources_from_conf(project))
+        catalog, _ = load_catalog(sources_from_conf(path))
         write_static_project(catalog, static / "src")
         shutil.copyfile(static / "src" / "conf.py", static / "conf.py")
-        edited = None if quick else static / "src" / "families" / "macbert.md"
-        results["plain Sphinx"] = builds(static, "src", edited, False, not quick, repeat)
-        print(f"{scale}×: plain {results['plain Sphinx']}", file=sys.stderr, flush=True)
+        projects.append(Project("plain Sphinx", static, "src", False,
+                                None if quick else static / "src" / "families" / "macbert.md"))
+    jobs = ["1"] if quick else ["1", "auto"]
+    cold = cold_builds(projects, jobs, repeat)
+    results: dict[str, dict[str, str]] = {}
+    for project in projects:
+        figures = {f"cold -j {job}": cold_figure(cold[project.name, job]) for job in jobs}
+        output = output_figures(project.path / "_build" / "html")  # each project's last cold build
+        if project.edited is not None:
+            figures.update(rebuilds(project, jobs[-1], cold[project.name, "1"]))
+        results[project.name] = {**figures, **output}
+        print(f"{scale}×: {project.name} {results[project.name]}", file=sys.stderr, flush=True)
+    if plain:
+        ratios = [f"-j {job}: site {cold['site', job].seconds / cold['plain Sphinx', job].seconds:.2f}× plain"
+                  for job in jobs]
+        print(f"{scale}×: " + ", ".join(ratios), file=sys.stderr, flush=True)
     return results
 
 
