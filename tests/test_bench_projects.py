@@ -35,3 +35,21 @@ def test_plain_pages_hold_the_family_pages_fields(tmp_path, project_root):
     organisations = (tmp_path / "src" / "index-organisation.md").read_text(encoding="utf-8")
     assert ":类型 Kind:" in organisations and ":主页 Home: [https://github.com/ymcui/HFL-Anthology]" in organisations
     assert '"sphinxext.opengraph"' in (tmp_path / "src" / "conf.py").read_text(encoding="utf-8")
+
+
+def test_cold_builds_of_the_site_and_plain_sphinx_alternate(tmp_path, monkeypatch):
+    """Each round builds every project with each -j in turn; the medians are per project and -j."""
+    import scale
+
+    calls = []
+
+    def fake_sphinx(path, source, jobs, werror):
+        calls.append((path.name, jobs))
+        return scale.Build(float(len(calls)), float(len(calls)), 100.0, 0, "")
+
+    monkeypatch.setattr(scale, "sphinx", fake_sphinx)
+    projects = [scale.Project("site", tmp_path / "kb", "docs", True, None),
+                scale.Project("plain Sphinx", tmp_path / "plain", "src", False, None)]
+    cold = scale.cold_builds(projects, ["1", "auto"], 3)
+    assert calls[:4] == [("kb", "1"), ("plain", "1"), ("kb", "auto"), ("plain", "auto")] and len(calls) == 12
+    assert cold["site", "1"].seconds == 5.0 and cold["plain Sphinx", "auto"].seconds == 8.0
