@@ -103,9 +103,12 @@ LATEX_BEYOND_BRACES = re.compile(r"[\\$~%&^_]|--|``|''|[!?]`")
 def balanced_braces(text: str) -> bool:
     depth = 0
     for char in text:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            return False
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
     return depth == 0
 
 
