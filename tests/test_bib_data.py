@@ -100,3 +100,20 @@ def test_plain_words_decode_as_latexcodec_does():
     assert len(taken) > 3000
     assert not any(PLAIN_WORDS.fullmatch(text) for text in ["a -- b", "a''b", "x!`", "a  b", " a", "a\nb", "{A}"])
     assert [text for text in taken if codecs.decode(text, "ulatex") != text] == []
+
+
+def test_references_with_names_formatted_once_are_pybtex_s():
+    """The references style formats each distinct name once; every entry of the database comes out
+    as pybtex's own plain style formats it."""
+    from docutils import nodes
+    from pybtex.plugin import find_plugin
+
+    from cnplm.site.reference_entries import STYLE, DocutilsBackend, reference_nodes
+
+    bibliography, _ = load_bibliography(BIB_FILES)
+    plain = find_plugin("pybtex.style.formatting", STYLE)()
+    for key, paper in bibliography.papers.items():
+        entry = bibliography.pybtex.entries[key]
+        expected = plain.format_entry(paper.label, entry).text.render(DocutilsBackend())
+        assert nodes.paragraph("", "", *reference_nodes(bibliography, key)).pformat() == \
+            nodes.paragraph("", "", *expected).pformat(), key
