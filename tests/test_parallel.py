@@ -38,3 +38,17 @@ def test_duplicate_target_across_parallel_readers_warns(make_app, tmp_path, root
                      encoding="utf-8")
     app = build_copy(make_app, source, tmp_path / "built", parallel=2)
     assert "duplicate paper 'cui2020macbert'" in warnings(app)
+
+
+def test_objects_are_frozen_for_the_workers_of_a_parallel_build_only(make_app, tmp_path, rootdir, monkeypatch):
+    """Before forking its workers a parallel build freezes the objects that exist (so the workers'
+    garbage collection does not copy them); a serial build does not; neither leaves them frozen."""
+    import gc
+
+    frozen = []
+    freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: (frozen.append(gc.get_count()), freeze()))
+    build_copy(make_app, rootdir / "test-basic", tmp_path / "serial", parallel=0)
+    assert frozen == [] and gc.get_freeze_count() == 0
+    build_copy(make_app, rootdir / "test-basic", tmp_path / "parallel", parallel=2)
+    assert len(frozen) == 2 and gc.get_freeze_count() == 0

@@ -62,6 +62,7 @@ def setup(app) -> dict[str, Any]:
     from .site.state import (commit_digests, on_builder_inited, on_config_inited, on_env_before_read_docs,
                              on_env_get_outdated)
     from .site.disclosure import register as register_disclosure
+    from .site.parallel_workers import freeze_before_forking, unfreeze_after_build
     from .site.transforms import ExternalLinksNoopener, resolve_download_links
 
     register_disclosure(app)
@@ -108,6 +109,9 @@ def setup(app) -> dict[str, Any]:
     app.connect("missing-reference", category_without_page)
     app.connect("doctree-resolved", resolve_download_links)
     app.connect("build-finished", on_build_finished)
+    app.connect("env-before-read-docs", freeze_before_forking, priority=900)
+    app.connect("write-started", freeze_before_forking, priority=900)
+    app.connect("build-finished", unfreeze_after_build, priority=900)
     app.connect("html-page-context", feed_link)
     app.connect("build-finished", drop_words_without_pages)
     app.connect("build-finished", commit_digests, priority=900)  # after every page and export is written
