@@ -166,7 +166,7 @@ def median_build(runs: list[Build]) -> Build:
 
 def cold_builds(projects: list[Project], jobs: list[str], repeat: int) -> dict[tuple[str, str], Build]:
     """``repeat`` rounds of one cold build of each project with each ``jobs``, taken in turn, so a
-    machine whose speed drifts (this one varies by 10-30 % from minute to minute) slows each alike."""
+    machine whose speed drifts (this one varies by 10-60 % from minute to minute) slows each alike."""
     runs: dict[tuple[str, str], list[Build]] = {}
     for _ in range(repeat):
         for job in jobs:

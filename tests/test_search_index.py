@@ -79,6 +79,12 @@ def test_words_kept_per_text_give_the_index_sphinx_gives(make_app, tmp_path, roo
     language = ChineseSearch({})
     assert language.split("BERT 模型 BERT") == language.split("BERT 模型 BERT") and language.split_cache
     assert language.stem("models") == "model" and language.stem_cache == {"models": "model"}
+    # Sphinx keeps a Latin term seen so far whole when its stem is shorter than 3 letters ("its" -> "it")
+    sphinx_language, words = SearchChinese({}), ["its", "was", "has", "models", "ELMo", "GPT"]
+    language = ChineseSearch({})
+    for text in ("", "its was GPT", "has ELMo models"):
+        assert language.split(text) == sphinx_language.split(text)
+        assert [language.stem(word) for word in words] == [sphinx_language.stem(word) for word in words]
     kept = build_copy(make_app, rootdir / "test-basic", tmp_path / "kept", confoverrides={"html_search_language": "zh"})
     monkeypatch.setattr(ChineseSearch, "split", SearchChinese.split)
     monkeypatch.setattr(ChineseSearch, "stem", SearchChinese.stem)

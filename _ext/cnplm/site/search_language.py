@@ -45,11 +45,14 @@ class ChineseSearch(SearchChinese):
         return list(words)
 
     def stem(self, word: str) -> str:
+        """Sphinx's stem: the snowball stem, except that a Latin term seen so far whose stem would be
+        shorter than 3 letters stays whole; only stems that do not depend on the terms are kept."""
         stemmed = self.stem_cache.get(word)
         if stemmed is None:
-            stemmed = super().stem(word)
-            if not len(word) >= 3 > len(self.stemmer.stemWord(word.lower())):  # else it depends on latin_terms
-                self.stem_cache[word] = stemmed
+            stemmed = self.stemmer.stemWord(word.lower())
+            if len(word) >= 3 > len(stemmed):
+                return word.lower() if word in self.latin_terms else stemmed
+            self.stem_cache[word] = stemmed
         return stemmed
 
 
