@@ -1,10 +1,11 @@
 """Plain Sphinx pages of the same shape as the site: the baseline of bench/scale.py.
 
 One static MyST page per family (its fields, model table, one section per model with the fields the
-site shows and its BibTeX, corrections, log lines, the papers' BibTeX and references), the same category, index and home pages with the same links (the organisation index with each
-organisation's fields), the same toctrees, theme, Chinese search and third-party extensions (MyST,
-copy buttons, sitemap, Open Graph tags), but not the site's own extension: what Sphinx costs for a
-site of this size without it.
+site shows and its BibTeX, corrections, log lines, the papers' BibTeX and references), the same
+category, index and home pages with the same links (the organisation index with each organisation's
+fields), the same toctrees, theme, Chinese search and third-party extensions (MyST, copy buttons,
+sitemap, Open Graph tags), but not the site's own extension: what Sphinx costs for a site of this
+size without it.
 """
 
 from __future__ import annotations
@@ -128,7 +129,8 @@ def write_static_project(catalog: Catalog, target: Path) -> None:
         for group in grouping(catalog):
             links = " · ".join(f"[{f.title}](families/{f.id}.md) ({f.models})" for f in group.families)
             organisation = catalog.organisations.get(group.key) if name == "organisation" else None
-            fields = "".join(f":{label}: {value}\n" for label, value in organisation_fields(organisation)) if organisation else ""
+            fields = organisation_fields(organisation) if organisation else []
+            fields = "".join(f":{label}: {value}\n" for label, value in fields)
             text += f"## {group.title}\n\n{fields}\n{group.models} models\n\n{links}\n\n"
         (target / f"index-{name}.md").write_text(text, encoding="utf-8")
         pages.append(f"index-{name}")
